@@ -15,6 +15,7 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return StageRunner.ingestAndPublish("ingest", main.master, options, System.out);
+    return StageRunner.run("ingest", main.master, options, null, options.output,
+        options.overwrite, System.out);
   }
 }

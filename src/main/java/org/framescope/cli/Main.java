@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Versions.class,
     description = "Measures how news outlets frame the same story.",
-    subcommands = {RunCommand.class, IngestCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, IngestCommand.class, FeaturesCommand.class,
+        KwicCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for a setup error: a bad path, option or file named in the message. */
   public static final int SETUP_ERROR = 2;

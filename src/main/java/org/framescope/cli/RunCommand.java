@@ -5,16 +5,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code framescope run}: the whole pipeline; today that is ingest. */
+/** {@code framescope run}: the whole pipeline. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run the whole pipeline (ingest) on a corpus; with no options, on the sample "
-        + "corpus into out/.")
+    description = "Run the whole pipeline (ingest, features) on a corpus; with no options, on "
+        + "the sample corpus into out/.")
 final class RunCommand implements Callable<Integer> {
   @ParentCommand Main main;
-  @Mixin IngestOptions options;
+  @Mixin IngestOptions ingest;
+  @Mixin FeaturesOptions features;
 
   @Override
   public Integer call() {
-    return StageRunner.ingestAndPublish("run", main.master, options, System.out);
+    return StageRunner.run("run", main.master, ingest, features, ingest.output, ingest.overwrite,
+        System.out);
   }
 }

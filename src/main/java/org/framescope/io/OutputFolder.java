@@ -108,6 +108,17 @@ public final class OutputFolder {
     return new Path(staging, table).toString();
   }
 
+  /** Whether {@code dir} holds a complete framescope output with {@code table} in it. */
+  public static boolean hasTable(Configuration conf, String dir, String table) {
+    try {
+      Path root = new Path(dir);
+      FileSystem fs = root.getFileSystem(conf);
+      return fs.exists(new Path(root, RUN_JSON)) && fs.exists(new Path(root, table));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot inspect output folder " + dir, e);
+    }
+  }
+
   /** Whether a complete earlier output is here. */
   public boolean isComplete() {
     try {
@@ -134,12 +145,16 @@ public final class OutputFolder {
 
   /**
    * Moves the staged {@code tables} into place, replacing earlier versions of those tables only,
-   * then writes {@code runJson}. Work tables staged but not named here are dropped with the
+   * removes the {@code stale} tables of an earlier run (framescope's own, made out of date by
+   * this one), then writes {@code runJson}. Work tables staged but not named here are dropped with the
    * staging area.
    */
-  public void publish(Collection<String> tables, String runJson) {
+  public void publish(Collection<String> tables, Collection<String> stale, String runJson) {
     try {
       fs.delete(new Path(root, RUN_JSON), false);
+      for (String table : stale) {
+        fs.delete(new Path(root, table), true);
+      }
       for (String table : tables) {
         Path target = new Path(root, table);
         if (fs.exists(target)) {

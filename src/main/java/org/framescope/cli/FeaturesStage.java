@@ -1,0 +1,90 @@
+package org.framescope.cli;
+
+import static org.apache.spark.sql.functions.*;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.framescope.features.TermHits;
+import org.framescope.io.OutputFolder;
+import org.framescope.io.RunManifest;
+import org.framescope.io.Tables;
+import org.framescope.lexicon.Lexicon;
+import org.framescope.lexicon.TermMatcher;
+import org.framescope.schema.ArticleStatsTable;
+import org.framescope.schema.ArticlesTable;
+import org.framescope.schema.TermHitsTable;
+import org.framescope.text.SparkNlpLayer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The features stage: the articles table in, {@code term_hits} and {@code article_stats} out,
+ * from one pass over the text (a work table holds the pass's result so both outputs read it).
+ */
+final class FeaturesStage {
+  private static final Logger LOG = LoggerFactory.getLogger(FeaturesStage.class);
+  static final java.util.List<String> TABLES = java.util.List.of(TermHitsTable.NAME,
+      ArticleStatsTable.NAME);
+  private static final String WORK = "work_features";
+
+  private FeaturesStage() {}
+
+  static void run(SparkSession spark, String articlesPath, Lexicon lexicon,
+      FeaturesOptions options, OutputFolder out, RunManifest manifest) {
+    long started = System.nanoTime();
+    Dataset<Row> articles = Tables.read(spark, ArticlesTable.SCHEMA, articlesPath);
+    if (FeaturesOptions.NLP_SPARK_NLP.equals(options.nlp)) {
+      PipelineModel model = options.nlpPipeline != null
+          ? SparkNlpLayer.load(options.nlpPipeline)
+          : SparkNlpLayer.defaultPipeline(ArticlesTable.TEXT).fit(articles);
+      articles = SparkNlpLayer.withSpans(articles, model, TermHits.SENTENCE_SPANS,
+          TermHits.TOKEN_SPANS);
+    }
+    Broadcast<TermMatcher> matcher = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .broadcast(new TermMatcher(lexicon.termEntries()));
+    TermHits.withFeatures(articles, matcher).write().parquet(out.staged(WORK));
+    Dataset<Row> features = spark.read().parquet(out.staged(WORK));
+    Tables.write(TermHits.explodeTermHits(features), TermHitsTable.SCHEMA,
+        out.staged(TermHitsTable.NAME));
+    Tables.write(TermHits.perArticleStats(features), ArticleStatsTable.SCHEMA,
+        out.staged(ArticleStatsTable.NAME));
+    long written = System.nanoTime();
+
+    Row totals = spark.read().parquet(out.staged(ArticleStatsTable.NAME)).agg(
+        count(lit(1)), sum(ArticleStatsTable.N_SENTENCES),
+        sum(ArticleStatsTable.N_TOKENS_HEADLINE), sum(ArticleStatsTable.N_TOKENS_OUTLET),
+        sum(ArticleStatsTable.N_TOKENS_QUOTED)).first();
+    Map<String, Long> byVoice = new TreeMap<>();
+    for (Row r : spark.read().parquet(out.staged(TermHitsTable.NAME))
+        .groupBy(TermHitsTable.VOICE).count().collectAsList()) {
+      byVoice.put(r.getString(0), r.getLong(1));
+    }
+    long articlesAnalysed = totals.getLong(0);
+    Map<String, Object> lex = manifest.section("lexicon");
+    lex.put("name", lexicon.name());
+    lex.put("origin", lexicon.origin());
+    lex.put("sha256", lexicon.sha256());
+    lex.put("axes", lexicon.axes().size());
+    lex.put("frames", lexicon.frames().size());
+    lex.put("actors", lexicon.actors().size());
+    manifest.put("text_layer", options.nlp);
+    manifest.put("articles_analysed", articlesAnalysed);
+    manifest.put("sentences", articlesAnalysed == 0 ? 0 : totals.getLong(1));
+    manifest.put("tokens_by_voice", articlesAnalysed == 0 ? Map.of() : Map.of(
+        TermHitsTable.VOICE_HEADLINE, totals.getLong(2),
+        TermHitsTable.VOICE_OUTLET, totals.getLong(3),
+        TermHitsTable.VOICE_QUOTED, totals.getLong(4)));
+    manifest.put("term_hits", byVoice.values().stream().mapToLong(Long::longValue).sum());
+    manifest.put("term_hits_by_voice", byVoice);
+    manifest.section("timings_seconds").put("features",
+        Math.round((written - started) / 1e7) / 100.0);
+    LOG.info("features: {} articles, {} term hits ({})", articlesAnalysed,
+        manifest.get("term_hits"), byVoice);
+  }
+}
