@@ -9,15 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.types.StructType;
+import org.framescope.schema.ArticleStatsTable;
 import org.framescope.schema.ArticlesTable;
+import org.framescope.schema.TermHitsTable;
 import org.framescope.schema.BoilerplateTable;
 import org.framescope.schema.DuplicatesTable;
 import org.framescope.schema.RejectsTable;
 import org.junit.jupiter.api.Test;
 
 /** The README's table of outputs says what the schema classes define, column for column. */
-class ReadmeTest {
-  static final Map<String, StructType> TABLES = Map.of(
+public class ReadmeTest {
+  public static final Map<String, StructType> TABLES = Map.of(
+      TermHitsTable.NAME, TermHitsTable.SCHEMA,
+      ArticleStatsTable.NAME, ArticleStatsTable.SCHEMA,
       ArticlesTable.NAME, ArticlesTable.SCHEMA,
       RejectsTable.NAME, RejectsTable.SCHEMA,
       DuplicatesTable.NAME, DuplicatesTable.SCHEMA,
