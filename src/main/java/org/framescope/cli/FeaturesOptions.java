@@ -14,6 +14,11 @@ final class FeaturesOptions {
           + "any Hadoop file system (default: ${DEFAULT-VALUE}).")
   String lexicon;
 
+  @Option(names = "--valence-lexicon", paramLabel = "LEXICON", defaultValue = "vader",
+      description = "Word valences for sentence sentiment: the built-in vader, or a file in its "
+          + "format (entry TAB valence in [-4, 4], one a line) (default: ${DEFAULT-VALUE}).")
+  String valenceLexicon;
+
   @Option(names = "--nlp", paramLabel = "LAYER", defaultValue = NLP_DEFAULT,
       description = "Text layer: default (framescope's tokenizer and sentence splitter) or "
           + "spark-nlp (Spark NLP's SentenceDetector and Tokenizer) (default: ${DEFAULT-VALUE}).")
@@ -36,6 +41,7 @@ final class FeaturesOptions {
   Map<String, Object> asMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("lexicon", lexicon);
+    m.put("valence_lexicon", valenceLexicon);
     m.put("nlp", nlp);
     m.put("nlp_pipeline", nlpPipeline);
     return m;

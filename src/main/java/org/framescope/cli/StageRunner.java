@@ -14,6 +14,7 @@ import org.framescope.io.OutputFolder;
 import org.framescope.io.RunManifest;
 import org.framescope.lexicon.Lexicon;
 import org.framescope.schema.ArticlesTable;
+import org.framescope.sentiment.ValenceLexicon;
 
 /**
  * What the pipeline commands share: options and lexicon checked before Spark starts, one
@@ -32,10 +33,14 @@ final class StageRunner {
     IngestOptions.Checked checked = ingest == null ? null : ingest.check();
     Configuration localConf = new Configuration();
     Lexicon lexicon = null;
+    ValenceLexicon valence = null;
     if (features != null) {
       features.check();
       if (LexiconFiles.isBuiltin(features.lexicon) || isLocal(features.lexicon)) {
         lexicon = LexiconFiles.read(localConf, features.lexicon);
+      }
+      if (LexiconFiles.isBuiltin(features.valenceLexicon) || isLocal(features.valenceLexicon)) {
+        valence = LexiconFiles.readValence(localConf, features.valenceLexicon);
       }
     }
     if (ingest != null && isLocal(ingest.input)) {
@@ -52,6 +57,9 @@ final class StageRunner {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     if (features != null && lexicon == null) {
       lexicon = LexiconFiles.read(conf, features.lexicon);
+    }
+    if (features != null && valence == null) {
+      valence = LexiconFiles.readValence(conf, features.valenceLexicon);
     }
     if (ingest == null) {
       requireEarlierOutput(conf, output);
@@ -81,7 +89,7 @@ final class StageRunner {
         options.putAll(features.asMap());
         String articles = ingest != null ? out.staged(ArticlesTable.NAME)
             : out.table(ArticlesTable.NAME);
-        FeaturesStage.run(spark, articles, lexicon, features, out, manifest);
+        FeaturesStage.run(spark, articles, lexicon, valence, features, out, manifest);
         tables.addAll(FeaturesStage.TABLES);
       }
       @SuppressWarnings("unchecked")
@@ -109,6 +117,8 @@ final class StageRunner {
       if (features != null) {
         console.printf("framescope features: %s term hits %s (lexicon %s)%n",
             manifest.get("term_hits"), manifest.get("term_hits_by_voice"), lexicon.name());
+        console.printf("framescope sentiment: %s sentence parts scored, %s actor mentions%n",
+            manifest.get("sentence_parts_scored"), manifest.get("actor_mentions"));
       }
       console.printf("output: %s%n", out.root());
       return 0;

@@ -79,7 +79,7 @@ public final class TermHits {
     MapFunction<Row, Row> f = row -> {
       String text = row.getString(5);
       TextLayer.Analysis body = spans
-          ? TextLayer.fromSpans(text, spans(row.getList(6)), spans(row.getList(7)))
+          ? fromSpanColumns(text, row.getList(6), row.getList(7))
           : TextLayer.analyze(text);
       ArticleAnalysis.Result r = ArticleAnalysis.analyze(row.getString(4), text, body,
           matcher.value());
@@ -94,6 +94,11 @@ public final class TermHits {
           JavaConverters.asScalaBuffer(hits).toSeq());
     };
     return articles.select(cols.toArray(new Column[0])).map(f, Encoders.row(FEATURES));
+  }
+
+  /** The text layer from the Spark NLP layer's span columns. */
+  static TextLayer.Analysis fromSpanColumns(String text, List<Row> sentences, List<Row> tokens) {
+    return TextLayer.fromSpans(text, spans(sentences), spans(tokens));
   }
 
   private static List<int[]> spans(List<Row> rows) {

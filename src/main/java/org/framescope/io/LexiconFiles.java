@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.Path;
 import org.framescope.lexicon.Lexicon;
 import org.framescope.lexicon.LexiconException;
 import org.framescope.lexicon.LexiconParser;
+import org.framescope.sentiment.ValenceLexicon;
 
 /**
  * Reads a lexicon: a built-in one by its name ({@code syria}, {@code immigration}: they travel in
@@ -29,6 +30,18 @@ public final class LexiconFiles {
 
   public static Lexicon read(Configuration conf, String spec) {
     return LexiconParser.parse(bytes(conf, spec), spec);
+  }
+
+  /** A valence lexicon: the built-in {@code vader}, or a file in its format. */
+  public static ValenceLexicon readValence(Configuration conf, String spec) {
+    if ("vader".equals(spec)) {
+      return ValenceLexicon.builtin();
+    }
+    if (isBuiltin(spec)) {
+      throw new LexiconException(spec, 0, "no built-in valence lexicon of that name (built in: "
+          + "vader); give a path to a file for your own");
+    }
+    return ValenceLexicon.parse(bytes(conf, spec), spec);
   }
 
   static byte[] bytes(Configuration conf, String spec) {
