@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.types.StructType;
+import org.framescope.schema.ActorMentionsTable;
+import org.framescope.schema.ArticleSentimentTable;
 import org.framescope.schema.ArticleStatsTable;
 import org.framescope.schema.ArticlesTable;
 import org.framescope.schema.TermHitsTable;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
 /** The README's table of outputs says what the schema classes define, column for column. */
 public class ReadmeTest {
   public static final Map<String, StructType> TABLES = Map.of(
+      ArticleSentimentTable.NAME, ArticleSentimentTable.SCHEMA,
+      ActorMentionsTable.NAME, ActorMentionsTable.SCHEMA,
       TermHitsTable.NAME, TermHitsTable.SCHEMA,
       ArticleStatsTable.NAME, ArticleStatsTable.SCHEMA,
       ArticlesTable.NAME, ArticlesTable.SCHEMA,
