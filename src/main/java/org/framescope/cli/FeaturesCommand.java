@@ -20,6 +20,7 @@ final class FeaturesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return StageRunner.run("features", main.master, null, features, output, false, System.out);
+    return StageRunner.run("features", main.master, null, features, null, null, output, false,
+        System.out);
   }
 }

@@ -15,7 +15,7 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return StageRunner.run("ingest", main.master, options, null, options.output,
+    return StageRunner.run("ingest", main.master, options, null, null, null, options.output,
         options.overwrite, System.out);
   }
 }

@@ -14,6 +14,9 @@ import org.framescope.io.OutputFolder;
 import org.framescope.io.RunManifest;
 import org.framescope.lexicon.Lexicon;
 import org.framescope.schema.ArticlesTable;
+import org.framescope.schema.SourceScoresTable;
+import org.framescope.schema.TermHitsTable;
+import org.framescope.scoring.ScoringOptions;
 import org.framescope.sentiment.ValenceLexicon;
 
 /**
@@ -25,12 +28,15 @@ final class StageRunner {
   private StageRunner() {}
 
   /**
-   * Runs ingest when {@code ingest} is given, then features when {@code features} is given. With
-   * features alone, the articles come from the earlier output in {@code output}.
+   * Runs ingest when {@code ingest} is given, then features when {@code features} is given, then
+   * scoring when {@code scoring} is given. A stage run without the ones before it reads their
+   * tables from the earlier output in {@code output}.
    */
   static int run(String command, String master, IngestOptions ingest, FeaturesOptions features,
-      String output, boolean overwrite, PrintStream console) {
+      ScoringCliOptions scoring, String lexiconForScoring, String output, boolean overwrite,
+      PrintStream console) {
     IngestOptions.Checked checked = ingest == null ? null : ingest.check();
+    ScoringOptions scoringOptions = scoring == null ? null : scoring.check();
     Configuration localConf = new Configuration();
     Lexicon lexicon = null;
     ValenceLexicon valence = null;
@@ -46,11 +52,16 @@ final class StageRunner {
     if (ingest != null && isLocal(ingest.input)) {
       InputPaths.resolve(localConf, ingest.input, checked.format());
     }
+    String earlierTable = ingest != null ? null
+        : features != null ? ArticlesTable.NAME : TermHitsTable.NAME;
     if (isLocal(output)) {
       OutputFolder.check(localConf, output, overwrite);
-      if (ingest == null) {
-        requireEarlierOutput(localConf, output);
+      if (earlierTable != null) {
+        requireEarlierOutput(localConf, output, earlierTable);
       }
+    }
+    if (features == null && scoring != null && isLocal(output)) {
+      lexicon = lexiconOfEarlierRun(localConf, output, lexiconForScoring);
     }
 
     SparkSession spark = Sessions.start(command, master);
@@ -61,8 +72,11 @@ final class StageRunner {
     if (features != null && valence == null) {
       valence = LexiconFiles.readValence(conf, features.valenceLexicon);
     }
-    if (ingest == null) {
-      requireEarlierOutput(conf, output);
+    if (earlierTable != null) {
+      requireEarlierOutput(conf, output, earlierTable);
+    }
+    if (features == null && scoring != null && lexicon == null) {
+      lexicon = lexiconOfEarlierRun(conf, output, lexiconForScoring);
     }
     InputFormat format = ingest == null ? null
         : InputPaths.resolve(conf, ingest.input, checked.format());
@@ -70,6 +84,7 @@ final class StageRunner {
     try {
       RunManifest manifest = ingest == null ? RunManifest.parse(out.readRunJson())
           : RunManifest.empty();
+      Lexicon lexiconUsed = lexicon;
       manifest.put("command", command);
       manifest.put("started_at", Instant.now().toString());
       manifest.put("output", out.root());
@@ -92,6 +107,13 @@ final class StageRunner {
         FeaturesStage.run(spark, articles, lexicon, valence, features, out, manifest);
         tables.addAll(FeaturesStage.TABLES);
       }
+      if (scoring != null) {
+        options.putAll(scoring.asMap());
+        List<String> staged = new ArrayList<>(tables);
+        ScoreStage.run(spark, t -> staged.contains(t) ? out.staged(t) : out.table(t),
+            lexiconUsed, scoringOptions, out, manifest);
+        tables.addAll(ScoreStage.TABLES);
+      }
       @SuppressWarnings("unchecked")
       List<String> published = manifest.get("tables") instanceof List<?> l
           ? new ArrayList<>((List<String>) l) : new ArrayList<>();
@@ -110,6 +132,10 @@ final class StageRunner {
       if (ingest != null && features == null) {
         stale.addAll(FeaturesStage.TABLES);
       }
+      if (features != null && scoring == null) {
+        stale.addAll(ScoreStage.TABLES);
+      }
+      published.removeAll(stale);
       out.publish(tables, stale, manifest.toJson());
       if (summary != null) {
         printSummary(console, summary);
@@ -120,6 +146,9 @@ final class StageRunner {
         console.printf("framescope sentiment: %s sentence parts scored, %s actor mentions%n",
             manifest.get("sentence_parts_scored"), manifest.get("actor_mentions"));
       }
+      if (scoring != null) {
+        ScoreStage.printTable(spark, out.table(SourceScoresTable.NAME), console);
+      }
       console.printf("output: %s%n", out.root());
       return 0;
     } catch (RuntimeException e) {
@@ -128,11 +157,36 @@ final class StageRunner {
     }
   }
 
-  private static void requireEarlierOutput(Configuration conf, String output) {
-    if (!OutputFolder.hasTable(conf, output, ArticlesTable.NAME)) {
-      throw new IllegalArgumentException("no complete framescope output with an articles table "
-          + "in " + output + ": run 'ingest' (or 'run') first");
+  private static void requireEarlierOutput(Configuration conf, String output, String table) {
+    if (!OutputFolder.hasTable(conf, output, table)) {
+      throw new IllegalArgumentException("no complete framescope output with a " + table
+          + " table in " + output + ": run '"
+          + (table.equals(ArticlesTable.NAME) ? "ingest" : "features") + "' (or 'run') first");
     }
+  }
+
+  /**
+   * The lexicon the earlier run's features were found with: {@code given}, or the one its
+   * run.json names. Scoring with another lexicon than the hits were found with would misread
+   * them, so the content hash must match.
+   */
+  private static Lexicon lexiconOfEarlierRun(Configuration conf, String output, String given) {
+    RunManifest earlier = RunManifest.parse(OutputFolder.readRunJson(conf, output));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> recorded = earlier.get("lexicon") instanceof Map<?, ?> m
+        ? (Map<String, Object>) m : Map.of();
+    String spec = given != null ? given : (String) recorded.get("origin");
+    if (spec == null) {
+      throw new IllegalArgumentException("the output in " + output + " records no lexicon: "
+          + "pass --lexicon");
+    }
+    Lexicon lexicon = LexiconFiles.read(conf, spec);
+    if (recorded.get("sha256") != null && !recorded.get("sha256").equals(lexicon.sha256())) {
+      throw new IllegalArgumentException("lexicon " + spec + " is not the one the term hits in "
+          + output + " were found with (" + recorded.get("origin") + "): run 'features' again "
+          + "with it, or score with that one");
+    }
+    return lexicon;
   }
 
   static void printSummary(PrintStream console, IngestStage.Summary s) {

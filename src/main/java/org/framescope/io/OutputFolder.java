@@ -119,6 +119,22 @@ public final class OutputFolder {
     }
   }
 
+  /** The run.json of the output in {@code dir}, or null. */
+  public static String readRunJson(Configuration conf, String dir) {
+    Path p = new Path(new Path(dir), RUN_JSON);
+    try {
+      FileSystem fs = p.getFileSystem(conf);
+      if (!fs.exists(p)) {
+        return null;
+      }
+      try (var in = fs.open(p)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + p, e);
+    }
+  }
+
   /** Whether a complete earlier output is here. */
   public boolean isComplete() {
     try {

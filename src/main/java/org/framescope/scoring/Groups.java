@@ -1,0 +1,47 @@
+package org.framescope.scoring;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.framescope.schema.SourceScoresTable;
+
+/**
+ * The groups an article counts in: its source and the whole corpus, each for the period 'all' and
+ * for its month. Keys are {@code S|source|period} and {@code C||period} with '\u0001' between.
+ */
+final class Groups {
+  static final char SEP = '\u0001';
+  static final String SOURCE = "S";
+  static final String CORPUS = "C";
+
+  private Groups() {}
+
+  static List<String> keys(String source, java.sql.Date published) {
+    List<String> periods = new ArrayList<>(2);
+    periods.add(SourceScoresTable.PERIOD_ALL);
+    if (published != null) {
+      LocalDate d = published.toLocalDate();
+      periods.add(String.format("%04d-%02d", d.getYear(), d.getMonthValue()));
+    }
+    List<String> keys = new ArrayList<>(4);
+    for (String p : periods) {
+      keys.add(SOURCE + SEP + source + SEP + p);
+      keys.add(CORPUS + SEP + SEP + p);
+    }
+    return keys;
+  }
+
+  /** {kind, source, period} of a key. */
+  static String[] parse(String key) {
+    return key.split(String.valueOf(SEP), -1);
+  }
+
+  /** Voice groups of scoring: the outlet's own words (headline and body), quotations, all. */
+  static final String[] VOICES = {SourceScoresTable.VOICE_OUTLET, SourceScoresTable.VOICE_QUOTED,
+      SourceScoresTable.VOICE_ALL};
+
+  /** The voice group (0 outlet, 1 quoted) of a hit's or mention's voice. */
+  static int voiceGroup(String voice) {
+    return "quoted".equals(voice) ? 1 : 0;
+  }
+}
