@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
     versionProvider = Versions.class,
     description = "Measures how news outlets frame the same story.",
     subcommands = {RunCommand.class, IngestCommand.class, FeaturesCommand.class,
-        ScoreCommand.class,
+        ScoreCommand.class, GenerateCommand.class,
         KwicCommand.class, SentimentCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for a setup error: a bad path, option or file named in the message. */
