@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.types.StructType;
 import org.framescope.schema.ActorMentionsTable;
+import org.framescope.schema.ActorScoresTable;
+import org.framescope.schema.SourceKeynessTable;
+import org.framescope.schema.SourceScoresTable;
 import org.framescope.schema.ArticleSentimentTable;
 import org.framescope.schema.ArticleStatsTable;
 import org.framescope.schema.ArticlesTable;
@@ -21,15 +24,18 @@ import org.junit.jupiter.api.Test;
 
 /** The README's table of outputs says what the schema classes define, column for column. */
 public class ReadmeTest {
-  public static final Map<String, StructType> TABLES = Map.of(
-      ArticleSentimentTable.NAME, ArticleSentimentTable.SCHEMA,
-      ActorMentionsTable.NAME, ActorMentionsTable.SCHEMA,
-      TermHitsTable.NAME, TermHitsTable.SCHEMA,
-      ArticleStatsTable.NAME, ArticleStatsTable.SCHEMA,
-      ArticlesTable.NAME, ArticlesTable.SCHEMA,
-      RejectsTable.NAME, RejectsTable.SCHEMA,
-      DuplicatesTable.NAME, DuplicatesTable.SCHEMA,
-      BoilerplateTable.NAME, BoilerplateTable.SCHEMA);
+  public static final Map<String, StructType> TABLES = Map.ofEntries(
+      Map.entry(SourceScoresTable.NAME, SourceScoresTable.SCHEMA),
+      Map.entry(ActorScoresTable.NAME, ActorScoresTable.SCHEMA),
+      Map.entry(SourceKeynessTable.NAME, SourceKeynessTable.SCHEMA),
+      Map.entry(ArticleSentimentTable.NAME, ArticleSentimentTable.SCHEMA),
+      Map.entry(ActorMentionsTable.NAME, ActorMentionsTable.SCHEMA),
+      Map.entry(TermHitsTable.NAME, TermHitsTable.SCHEMA),
+      Map.entry(ArticleStatsTable.NAME, ArticleStatsTable.SCHEMA),
+      Map.entry(ArticlesTable.NAME, ArticlesTable.SCHEMA),
+      Map.entry(RejectsTable.NAME, RejectsTable.SCHEMA),
+      Map.entry(DuplicatesTable.NAME, DuplicatesTable.SCHEMA),
+      Map.entry(BoilerplateTable.NAME, BoilerplateTable.SCHEMA));
 
   /** The rows of the first Markdown table after the heading {@code ### `name`}: column, type. */
   static List<String[]> documentedColumns(List<String> readme, String name) {

@@ -154,11 +154,52 @@ class FeaturesCommandTest {
   }
 
   @Test
+  void seedScoresTrtWorldLeansToRegimeMoreThanRferlAndTheCopyAddsNothing(SparkSession spark) {
+    Dataset<Row> scores = table(spark, out, "source_scores")
+        .filter("name = 'syrian_state' AND period = 'all'");
+    double trt = scores.filter("source = 'TRT World' AND voice = 'outlet'").first()
+        .getAs("preference");
+    double rferl = scores.filter("source = 'RFE/RL' AND voice = 'outlet'").first()
+        .getAs("preference");
+    assertThat(trt).isGreaterThan(rferl);
+
+    Row all = scores.filter("source = 'TRT World' AND voice = 'all'").first();
+    assertThat(all.<Long>getAs("n_articles")).isEqualTo(1);
+    Dataset<Row> originalHits = hits(spark, out)
+        .filter("name = 'syrian_state' AND input_file LIKE '%000_d1e834c509b7f8b6.txt'");
+    assertThat(all.<Long>getAs("count_a")).isEqualTo(originalHits.filter("pole = 'regime'").count());
+    assertThat(all.<Long>getAs("count_b"))
+        .isEqualTo(originalHits.filter("pole = 'government'").count());
+    assertThat(hits(spark, out).filter("name = 'syrian_state' "
+        + "AND input_file LIKE '%001_6eba8f5bcb2b695f.txt'").count()).isPositive();
+  }
+
+  @Test
+  void scoreAloneOnAnEarlierOutputAndOnlyWithItsLexicon(SparkSession spark) throws IOException {
+    StringWriter err = new StringWriter();
+    assertThat(run(err, "score", "--output", out.toString(), "--bootstrap", "50", "--seed", "3"))
+        .as(err.toString()).isZero();
+    JsonNode m = runJson(out);
+    assertThat(m.get("options").get("bootstrap").asInt()).isEqualTo(50);
+    assertThat(m.get("command").asText()).isEqualTo("score");
+    assertThat(table(spark, out, "source_keyness").filter("source = 'Breitbart'").count())
+        .isPositive();
+    err = new StringWriter();
+    assertThat(run(err, "score", "--output", out.toString(), "--lexicon", "immigration"))
+        .isEqualTo(Main.SETUP_ERROR);
+    assertThat(err.toString()).contains("is not the one the term hits");
+  }
+
+  @Test
   void featuresWithoutAnEarlierOutputIsASetupError() {
     StringWriter err = new StringWriter();
     assertThat(run(err, "features", "--output", tmp.resolve("none").toString()))
         .isEqualTo(Main.SETUP_ERROR);
     assertThat(err.toString()).contains("run 'ingest' (or 'run') first");
+    err = new StringWriter();
+    assertThat(run(err, "score", "--output", tmp.resolve("none").toString()))
+        .isEqualTo(Main.SETUP_ERROR);
+    assertThat(err.toString()).contains("run 'features' (or 'run') first");
   }
 
   @Test
