@@ -78,16 +78,18 @@ final class ScoreStage {
     Map<String, Map<String, String>> cells = new TreeMap<>();
     for (Row r : rows) {
       header.put(r.getString(1), r.getString(2) + " > 0 > " + r.getString(3));
+      String interval = r.isNullAt(5) ? "[n/a]           "
+          : String.format("[%+.2f, %+.2f]", r.getDouble(5), r.getDouble(6));
       cells.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1),
-          String.format("%+.2f [%+.2f, %+.2f]%s", r.getDouble(4), r.getDouble(5),
-              r.getDouble(6), r.getBoolean(7) ? " " : "~"));
+          String.format("%+.2f %s%s", r.getDouble(4), interval, r.getBoolean(7) ? " " : "~"));
     }
     int sourceWidth = Math.max(6, cells.keySet().stream().mapToInt(String::length).max()
         .orElse(6));
     List<String> names = new ArrayList<>(header.keySet());
     int[] w = names.stream().mapToInt(n -> Math.max(23, Math.max(n.length(),
         header.get(n).length()))).toArray();
-    console.println("preference in the outlet's own voice, 95% interval (~: too few hits to read)");
+    console.println("preference in the outlet's own voice, 95% interval (~: too few hits to "
+        + "read; n/a: fewer than two articles)");
     StringBuilder h1 = new StringBuilder(String.format("%-" + sourceWidth + "s", "source"));
     StringBuilder h2 = new StringBuilder(" ".repeat(sourceWidth));
     for (int i = 0; i < names.size(); i++) {

@@ -127,14 +127,16 @@ final class StageRunner {
       }
       manifest.put("tables", published);
       manifest.put("finished_at", Instant.now().toString());
-      // A new ingest makes any later-stage table of an earlier run stale: those go too.
+      // A stage run anew makes the tables of the stages after it, from an earlier run, stale:
+      // those go too (they are framescope's own).
       List<String> stale = new ArrayList<>();
-      if (ingest != null && features == null) {
-        stale.addAll(FeaturesStage.TABLES);
-      }
-      if (features != null && scoring == null) {
+      if (ingest != null || features != null) {
         stale.addAll(ScoreStage.TABLES);
       }
+      if (ingest != null) {
+        stale.addAll(FeaturesStage.TABLES);
+      }
+      stale.removeAll(tables);
       published.removeAll(stale);
       out.publish(tables, stale, manifest.toJson());
       if (summary != null) {

@@ -109,8 +109,10 @@ public final class ActorScores {
               }
             }
           }
-          Double[] mi = Stats.interval(means, nm);
-          Double[] di = Stats.interval(diffs, nd);
+          // One article cannot show its own variability: no interval from fewer than two.
+          boolean enough = p[i + 2] >= 2;
+          Double[] mi = enough ? Stats.interval(means, nm) : new Double[] {null, null};
+          Double[] di = enough ? Stats.interval(diffs, nd) : new Double[] {null, null};
           out.add(RowFactory.create(row.getString(0), actors.get(a), Groups.VOICES[g],
               row.getString(1), m, p[i + 2], mean, mi[0], mi[1],
               mean == null || corpusMean == null ? null : mean - corpusMean, di[0], di[1],

@@ -187,9 +187,10 @@ public final class SourceScores {
           Double preference = null;
           Double[] prefInterval = {null, null};
           Double z;
+          // One article cannot show its own variability: no interval from fewer than two.
           if (axis) {
             preference = Stats.preference(a, b, options.priorStrength(), share);
-            prefInterval = Stats.interval(prefs, r);
+            prefInterval = p[i + 2] < 2 ? prefInterval : Stats.interval(prefs, r);
             z = c[i] + c[i + 1] == 0 ? null : Stats.zAxis(a, b, c[i] - a, c[i + 1] - b,
                 options.priorStrength(), share);
           } else {
@@ -197,7 +198,8 @@ public final class SourceScores {
             z = Stats.zWord(a, tokens, c[i] - a, c[t] - tokens, options.priorStrength(), aw);
           }
           Double salience = tokens > 0 ? hitsTotal / (double) tokens * 1e4 : null;
-          Double[] salInterval = Stats.interval(sal, ns);
+          Double[] salInterval = p[layout.articles()] < 2 ? new Double[] {null, null}
+              : Stats.interval(sal, ns);
           boolean reliable = hitsTotal >= options.minHits() && p[i + 2] >= options.minArticles();
           out.add(RowFactory.create(source, layout.names().get(n), layout.kinds().get(n),
               Groups.VOICES[g], period, p[layout.articles()], p[i + 2], tokens,

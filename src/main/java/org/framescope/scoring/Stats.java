@@ -26,7 +26,9 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  *
  * <p><b>Intervals</b>: 95% percentile intervals (type 7, as numpy's default) of the statistic
  * over Poisson bootstrap replicates that resample articles, not tokens, since the hits inside
- * one article are not independent (see {@link PoissonWeights}). The prior's π stays fixed.
+ * one article are not independent (see {@link PoissonWeights}). The prior's π stays fixed. A
+ * statistic drawn from fewer than two articles gets no interval (null): one article cannot show
+ * its own variability, and its replicates would only repeat it.
  */
 public final class Stats {
   private Stats() {}

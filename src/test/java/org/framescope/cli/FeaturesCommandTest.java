@@ -147,10 +147,16 @@ class FeaturesCommandTest {
     assertThat(m.get("lexicon").get("name").asText()).isEqualTo("mine");
     assertThat(table(spark, copy, TermHitsTable.NAME).select("name").distinct()
         .as(Encoders.STRING()).collectAsList()).containsExactly("ceasefire");
-    // A new ingest makes the features of the old one stale: they go.
+    assertThat(run(err, "score", "--output", copy.toString())).as(err.toString()).isZero();
+    assertThat(Files.exists(copy.resolve("source_scores"))).isTrue();
+    // Features anew make the old scores stale, and a new ingest the old features: they go.
+    assertThat(run(err, "features", "--output", copy.toString(), "--lexicon", lexicon.toString()))
+        .isZero();
+    assertThat(Files.exists(copy.resolve("source_scores"))).isFalse();
     assertThat(run(err, "ingest", "--input", Seeds.folder().toString(), "--output",
         copy.toString())).isZero();
     assertThat(Files.exists(copy.resolve(TermHitsTable.NAME))).isFalse();
+    assertThat(runJson(copy).get("tables").toString()).doesNotContain("term_hits", "scores");
   }
 
   @Test

@@ -1,0 +1,77 @@
+"""Shared helper of framescope's notebooks: start Spark in this Python process (through JPype, on
+the job's own classpath) and bring small, aggregated tables into pandas.
+
+The output folder comes from FRAMESCOPE_OUT (default: the sample run's out/ in the repository).
+Only what a plot or a table shows is collected: every read goes through a row cap.
+"""
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+
+HOME = Path(__file__).resolve().parent.parent
+OUT = Path(os.environ.get("FRAMESCOPE_OUT", HOME / "out")).resolve()
+ROW_CAP = int(os.environ.get("FRAMESCOPE_ROW_CAP", "20000"))
+_spark = None
+
+
+def _classpath():
+    jar = HOME / "target" / "framescope.jar"
+    listing = HOME / "target" / "classpath.txt"
+    if not jar.exists() or not listing.exists():
+        raise RuntimeError(f"{jar} is missing: build it with 'mvn -B -DskipTests package' "
+                           "(or run jobs/framescope once)")
+    jpype_jar = "/usr/share/java/org.jpype.jar"
+    return [str(jar)] + listing.read_text().strip().split(os.pathsep) + [jpype_jar]
+
+
+def spark():
+    """The notebook's SparkSession: local, 2 threads, UI off, bound to 127.0.0.1."""
+    global _spark
+    if _spark is not None:
+        return _spark
+    import jpype
+    import jpype.imports  # noqa: F401  (enables Java imports)
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    flags = [l.strip() for l in (HOME / "jobs" / "jvm-flags").read_text().splitlines() if l.strip()]
+    log4j = HOME / "notebooks" / "log4j2.properties"
+    if not jpype.isJVMStarted():
+        jpype.startJVM(*flags, f"-Dlog4j2.configurationFile={log4j}", "-Xmx2g",
+                       classpath=_classpath(), convertStrings=True)
+    from org.apache.spark.sql import SparkSession
+    _spark = (SparkSession.builder().master("local[2]").appName("framescope notebook")
+              .config("spark.ui.enabled", "false")
+              .config("spark.driver.host", "127.0.0.1")
+              .config("spark.driver.bindAddress", "127.0.0.1")
+              .config("spark.sql.shuffle.partitions", "4")
+              .config("spark.sql.session.timeZone", "UTC")
+              .getOrCreate())
+    return _spark
+
+
+def table(name, where=None, columns=None, limit=ROW_CAP, order_by=None):
+    """Rows of an output table as a pandas DataFrame: filtered (Spark SQL), at most `limit` rows."""
+    path = OUT / name
+    if not path.exists():
+        raise FileNotFoundError(f"no {name} table in {OUT}: run 'jobs/framescope run' first, "
+                                "or point FRAMESCOPE_OUT at an output folder")
+    df = spark().read().parquet(str(path))
+    if where:
+        df = df.filter(where)
+    if columns:
+        df = df.selectExpr(*columns)
+    if order_by:
+        df = df.orderBy(*[spark_col(c) for c in order_by])
+    rows = [json.loads(str(s)) for s in df.limit(limit).toJSON().collectAsList()]
+    return pd.DataFrame(rows, columns=list(df.columns()))
+
+
+def spark_col(expr):
+    from org.apache.spark.sql import functions
+    return functions.expr(expr)
+
+
+def run_info():
+    """The run.json of the output folder."""
+    return json.loads((OUT / "run.json").read_text())
