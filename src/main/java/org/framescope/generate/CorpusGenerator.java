@@ -41,9 +41,16 @@ public final class CorpusGenerator implements Serializable {
   static final double FOOTER_RATE = 0.7;
   static final LocalDate START = LocalDate.of(2018, 1, 1);
 
-  private static final String[] PLACES = {"Kafr Amin", "Tal Nour", "Wadi Sayf", "Jisr Hamra",
-      "Ain Badr", "Maarat Zein", "Khirbet Salem", "Saraqeb Hills", "Qalaat Nahr", "Deir Sawan",
-      "Umm Tarfa", "Burj Asal", "Kasr Layla", "Mazraat Fadl", "Ras Ghadir", "Bab Qamar"};
+  // Place and person names are built from parts, so that text carries as many distinct names
+  // as real news does (12 x 24 x 24 places, 20 x 24 x 24 people).
+  private static final String[] PLACE_PREFIX = {"Kafr", "Tal", "Wadi", "Jisr", "Ain", "Maarat",
+      "Khirbet", "Qalaat", "Deir", "Umm", "Ras", "Bab"};
+  private static final String[] SYLLABLES = {"ba", "dar", "fa", "ha", "ja", "ka", "la", "ma",
+      "na", "qa", "ra", "sa", "ta", "wa", "za", "mir", "sul", "nur", "bad", "sin", "hal", "kur",
+      "dun", "rif"};
+  private static final String[] GIVEN = {"Ahmad", "Layla", "Omar", "Rania", "Yusuf", "Huda",
+      "Karim", "Samira", "Tariq", "Dalia", "Nabil", "Salma", "Faris", "Mona", "Ziad", "Hiba",
+      "Walid", "Nour", "Bassam", "Rima"};
   private static final String[] OBJECTS = {"supply route", "border crossing", "grain depot",
       "water station", "northern highway", "old market", "river bridge", "fuel convoy",
       "checkpoint", "airfield", "power plant", "hospital ward", "school building", "bakery"};
@@ -168,7 +175,7 @@ public final class CorpusGenerator implements Serializable {
     long original = originalOf(i);
     SplittableRandom r = random(original, 3);
     List<String> paragraphs = new ArrayList<>();
-    int n = 4 + r.nextInt(5);
+    int n = 6 + r.nextInt(7);
     for (int p = 0; p < n; p++) {
       paragraphs.add(paragraph(r, source));
     }
@@ -201,7 +208,7 @@ public final class CorpusGenerator implements Serializable {
   }
 
   private String paragraph(SplittableRandom r, int source) {
-    int n = 2 + r.nextInt(3);
+    int n = 3 + r.nextInt(3);
     List<String> sentences = new ArrayList<>();
     for (int k = 0; k < n; k++) {
       sentences.add(r.nextDouble() < planted.quoteRate()[source]
@@ -210,8 +217,22 @@ public final class CorpusGenerator implements Serializable {
     return String.join(" ", sentences);
   }
 
+  private static String name(SplittableRandom r) {
+    String a = SYLLABLES[r.nextInt(SYLLABLES.length)];
+    String b = SYLLABLES[r.nextInt(SYLLABLES.length)];
+    return Character.toUpperCase(a.charAt(0)) + a.substring(1) + b;
+  }
+
+  private static String place(SplittableRandom r) {
+    return pick(r, PLACE_PREFIX) + " " + name(r);
+  }
+
+  private static String person(SplittableRandom r) {
+    return pick(r, GIVEN) + " " + name(r) + (r.nextBoolean() ? "i" : "");
+  }
+
   private String ownSentence(SplittableRandom r, int source) {
-    String place = pick(r, PLACES);
+    String place = place(r);
     if (r.nextDouble() < AXIS_SLOT_RATE && !planted.axes().isEmpty()) {
       int axis = r.nextInt(planted.axes().size());
       boolean a = r.nextDouble() < planted.outletShareA()[axis][source];
@@ -239,8 +260,9 @@ public final class CorpusGenerator implements Serializable {
         return "Officials from " + pick(r, CAPITALS) + " met in " + place + " on "
             + pick(r, DAYS) + " to discuss the " + pick(r, OBJECTS) + ".";
       case 1:
-        return "Traffic on the " + pick(r, OBJECTS) + " near " + place + " was "
-            + pick(r, TONE) + " for a " + (2 + r.nextInt(9)) + "th day.";
+        return person(r) + ", who lives near the " + pick(r, OBJECTS) + " in " + place
+            + ", said the road was " + pick(r, TONE) + " for the " + (2 + r.nextInt(9))
+            + "th day running.";
       default:
         return "The " + pick(r, OBJECTS) + " in " + place + " reopened after " + (2 + r.nextInt(30))
             + " hours, " + pick(r, MONITORS) + " said.";
@@ -248,7 +270,7 @@ public final class CorpusGenerator implements Serializable {
   }
 
   private String quoted(SplittableRandom r) {
-    String place = pick(r, PLACES);
+    String place = place(r);
     String clause;
     if (r.nextDouble() < AXIS_SLOT_RATE && !planted.axes().isEmpty()) {
       int axis = r.nextInt(planted.axes().size());
@@ -258,11 +280,11 @@ public final class CorpusGenerator implements Serializable {
     } else {
       clause = "The talks about the " + pick(r, OBJECTS) + " in " + place + " will go on";
     }
-    return "\"" + clause + ",\" " + pick(r, OFFICIALS) + " said.";
+    return "\"" + clause + ",\" said " + person(r) + ", " + pick(r, OFFICIALS) + ".";
   }
 
   private static String title(SplittableRandom r) {
-    return pick(r, PLACES) + " braces for " + pick(r, TONE) + " week as " + pick(r, OBJECTS)
+    return place(r) + " braces for " + pick(r, TONE) + " week as " + pick(r, OBJECTS)
         + " stays shut";
   }
 
