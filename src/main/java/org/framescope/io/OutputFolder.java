@@ -146,17 +146,7 @@ public final class OutputFolder {
 
   /** Reads the published run.json, or null when there is none. */
   public String readRunJson() {
-    Path p = new Path(root, RUN_JSON);
-    try {
-      if (!fs.exists(p)) {
-        return null;
-      }
-      try (var in = fs.open(p)) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + p, e);
-    }
+    return readRunJson(fs.getConf(), root.toString());
   }
 
   /**

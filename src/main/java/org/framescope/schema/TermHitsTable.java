@@ -36,19 +36,18 @@ public final class TermHitsTable {
       .add(CHAR_START, DataTypes.IntegerType, false)
       .add(CHAR_END, DataTypes.IntegerType, false);
 
-  public static final StructType SCHEMA = new StructType()
+  public static final StructType SCHEMA = withHit(new StructType()
       .add(ARTICLE_ID, DataTypes.StringType, false)
       .add(SOURCE, DataTypes.StringType, false)
-      .add(PUBLISHED, DataTypes.DateType, true)
-      .add(KIND, DataTypes.StringType, false)
-      .add(NAME_COL, DataTypes.StringType, false)
-      .add(POLE, DataTypes.StringType, false)
-      .add(ENTRY, DataTypes.StringType, false)
-      .add(MATCHED, DataTypes.StringType, false)
-      .add(VOICE, DataTypes.StringType, false)
-      .add(SENTENCE_INDEX, DataTypes.IntegerType, false)
-      .add(CHAR_START, DataTypes.IntegerType, false)
-      .add(CHAR_END, DataTypes.IntegerType, false);
+      .add(PUBLISHED, DataTypes.DateType, true));
+
+  private static StructType withHit(StructType article) {
+    StructType s = article;
+    for (var f : HIT.fields()) {
+      s = s.add(f);
+    }
+    return s;
+  }
 
   private TermHitsTable() {}
 }

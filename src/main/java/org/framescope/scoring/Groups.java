@@ -31,6 +31,24 @@ final class Groups {
     return keys;
   }
 
+  /**
+   * The {@link BootstrapSums#INPUT} rows of one article: its vector {@code v} under each group
+   * it counts in.
+   */
+  static List<org.apache.spark.sql.Row> inputRows(String source, java.sql.Date published,
+      long articleHash, long[] v) {
+    List<Long> values = new ArrayList<>(v.length);
+    for (long x : v) {
+      values.add(x);
+    }
+    var seq = scala.collection.JavaConverters.asScalaBuffer(values).toSeq();
+    List<org.apache.spark.sql.Row> out = new ArrayList<>(4);
+    for (String key : keys(source, published)) {
+      out.add(org.apache.spark.sql.RowFactory.create(key, articleHash, seq));
+    }
+    return out;
+  }
+
   /** {kind, source, period} of a key. */
   static String[] parse(String key) {
     return key.split(String.valueOf(SEP), -1);

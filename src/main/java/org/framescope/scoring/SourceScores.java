@@ -115,16 +115,7 @@ public final class SourceScores {
       v[layout.tokens(1)] = quoted;
       v[layout.tokens(2)] = headline + outlet + quoted;
       v[layout.articles()] = 1;
-      List<Long> values = new ArrayList<>(v.length);
-      for (long x : v) {
-        values.add(x);
-      }
-      var seq = scala.collection.JavaConverters.asScalaBuffer(values).toSeq();
-      List<Row> out = new ArrayList<>(4);
-      for (String key : Groups.keys(row.getString(0), row.getDate(1))) {
-        out.add(RowFactory.create(key, row.getLong(2), seq));
-      }
-      return out.iterator();
+      return Groups.inputRows(row.getString(0), row.getDate(1), row.getLong(2), v).iterator();
     };
     return joined.flatMap(vectors, Encoders.row(BootstrapSums.INPUT));
   }
