@@ -1,0 +1,238 @@
+package org.framescope.bench;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.framescope.cli.Main;
+import org.framescope.features.TermHits;
+import org.framescope.io.LexiconFiles;
+import org.framescope.lexicon.Lexicon;
+import org.framescope.lexicon.TermMatcher;
+import org.framescope.text.SparkNlpLayer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code jobs/bench}: times the pipeline's stages on a generated corpus and, in the same run and
+ * on the same articles table, two reference points (DuckDB, and a plain Java loop: "the limit")
+ * that compute the features stage's counts per source; checks that the three agree; writes
+ * bench-results.json. Spark runs in this JVM, local[*].
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true)
+public final class Bench implements Callable<Integer> {
+  @Option(names = "--articles", defaultValue = "200000") long articles;
+  @Option(names = "--sources", defaultValue = "100") int sources;
+  @Option(names = "--seed", defaultValue = "1") long seed;
+  @Option(names = "--nlp-sample", defaultValue = "2000",
+      description = "Articles the Spark NLP text layer is timed on.") int nlpSample;
+  @Option(names = "--output", defaultValue = "target/bench") Path output;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Bench()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Files.createDirectories(output);
+    int cores = Runtime.getRuntime().availableProcessors();
+    Path corpus = output.resolve("corpus-" + articles + "-" + sources + "-" + seed);
+    if (!Files.exists(corpus.resolve("_planted.json"))) {
+      check(Main.execute(new PrintWriter(System.err, true), "generate", "--articles",
+          String.valueOf(articles), "--sources", String.valueOf(sources), "--seed",
+          String.valueOf(seed), "--output", corpus.toString(), "--overwrite"), "generate");
+    }
+    Path out = output.resolve("run-" + articles + "-" + sources + "-" + seed);
+    deleteTree(out);
+    long t0 = System.nanoTime();
+    check(Main.execute(new PrintWriter(System.err, true), "run", "--input", corpus.toString(),
+        "--output", out.toString()), "run");
+    double endToEnd = (System.nanoTime() - t0) / 1e9;
+    JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+    Path articlesTable = out.resolve("articles");
+    Lexicon lexicon = LexiconFiles.read(new Configuration(), "syria");
+
+    long d0 = System.nanoTime();
+    Map<String, Map<String, Long>> duck = ReferenceCounts.duckdb(articlesTable, lexicon, cores);
+    double duckSeconds = (System.nanoTime() - d0) / 1e9;
+    long l0 = System.nanoTime();
+    Map<String, Map<String, Long>> limit = ReferenceCounts.limit(articlesTable, lexicon, cores);
+    double limitSeconds = (System.nanoTime() - l0) / 1e9;
+
+    SparkSession spark = SparkSession.builder().getOrCreate();
+    Map<String, Map<String, Long>> ours = framescopeCounts(spark, out);
+    boolean agree = ours.equals(duck) && ours.equals(limit);
+    if (!agree) {
+      System.err.println("bench: the counts differ");
+      report("framescope vs duckdb", ours, duck);
+      report("framescope vs limit", ours, limit);
+    }
+
+    double[] nlp = nlpLayer(spark, articlesTable, lexicon);
+
+    double featuresSeconds = run.get("timings_seconds").get("features").asDouble();
+    long n = run.get("articles_accepted").asLong();
+    long inputBytes = size(corpus);
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("date", java.time.LocalDate.now().toString());
+    r.put("cores", cores);
+    r.put("articles", n);
+    r.put("sources", sources);
+    r.put("input_bytes", inputBytes);
+    Map<String, Object> stages = new LinkedHashMap<>();
+    for (String s : new String[] {"ingest", "features", "sentiment", "score"}) {
+      stages.put(s, run.get("timings_seconds").get(s).asDouble());
+    }
+    r.put("stage_seconds", stages);
+    r.put("ingest_dedup_seconds", run.get("timings_seconds").get("ingest_dedup").asDouble());
+    r.put("end_to_end_seconds", endToEnd);
+    r.put("features_articles_per_s", n / featuresSeconds);
+    r.put("duckdb_seconds", duckSeconds);
+    r.put("duckdb_articles_per_s", n / duckSeconds);
+    r.put("limit_seconds", limitSeconds);
+    r.put("limit_articles_per_s", n / limitSeconds);
+    r.put("sparknlp_sample_articles", (long) nlp[0]);
+    r.put("sparknlp_articles_per_s", nlp[0] / nlp[1]);
+    r.put("default_layer_sample_articles_per_s", nlp[0] / nlp[2]);
+    r.put("features_vs_duckdb", duckSeconds / featuresSeconds);
+    r.put("features_vs_limit", limitSeconds / featuresSeconds);
+    r.put("peak_driver_heap_mb", peakHeapMb());
+    r.put("counts_agree", agree);
+    Files.writeString(output.resolve("bench-results.json"), new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r) + "\n");
+    print(r, inputBytes);
+    return agree ? 0 : 1;
+  }
+
+  /** term_hits summed per source and entry, and the word count per source (all articles). */
+  static Map<String, Map<String, Long>> framescopeCounts(SparkSession spark, Path out) {
+    Map<String, Map<String, Long>> m = new HashMap<>();
+    for (Row r : spark.read().parquet(out.resolve("term_hits").toString())
+        .groupBy("source", "entry").count().collectAsList()) {
+      m.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(2));
+    }
+    for (Row r : spark.read().parquet(out.resolve("article_stats").toString())
+        .groupBy("source").agg(sum(col("n_tokens_headline").plus(col("n_tokens_outlet"))
+            .plus(col("n_tokens_quoted")))).collectAsList()) {
+      m.computeIfAbsent(r.getString(0), k -> new HashMap<>())
+          .put(ReferenceCounts.TOKENS, r.getLong(1));
+    }
+    return m;
+  }
+
+  /** {sample size, Spark NLP layer seconds, default layer seconds} on the same sample. */
+  private double[] nlpLayer(SparkSession spark, Path articles, Lexicon lexicon) {
+    Dataset<Row> sample = spark.read().parquet(articles.toString()).limit(nlpSample).cache();
+    long size = sample.count();
+    var matcher = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .broadcast(new TermMatcher(lexicon.termEntries()));
+    long a = System.nanoTime();
+    var model = SparkNlpLayer.defaultPipeline("text").fit(sample);
+    TermHits.withFeatures(SparkNlpLayer.withSpans(sample, model, TermHits.SENTENCE_SPANS,
+        TermHits.TOKEN_SPANS), matcher).write().format("noop").mode("overwrite").save();
+    long b = System.nanoTime();
+    TermHits.withFeatures(sample, matcher).write().format("noop").mode("overwrite").save();
+    long c = System.nanoTime();
+    sample.unpersist();
+    return new double[] {size, (b - a) / 1e9, (c - b) / 1e9};
+  }
+
+  private static long peakHeapMb() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak >> 20;
+  }
+
+  private static void print(Map<String, Object> r, long bytes) {
+    long n = (Long) r.get("articles");
+    double mb = bytes / 1e6;
+    @SuppressWarnings("unchecked")
+    Map<String, Double> st = (Map<String, Double>) r.get("stage_seconds");
+    System.out.printf("framescope bench: %d articles, %.0f MB of JSON lines, %d cores%n", n, mb,
+        r.get("cores"));
+    System.out.printf("%-28s %10s %12s %10s%n", "", "seconds", "articles/s", "MB/s");
+    for (Map.Entry<String, Double> e : st.entrySet()) {
+      System.out.printf("%-28s %10.1f %12.0f %10.1f%n", "stage " + e.getKey(), e.getValue(),
+          n / e.getValue(), mb / e.getValue());
+    }
+    double e2e = (Double) r.get("end_to_end_seconds");
+    System.out.printf("%-28s %10.1f %12.0f %10.1f%n", "run, end to end", e2e, n / e2e, mb / e2e);
+    System.out.printf("%-28s %10.1f %12.0f%n", "duckdb (same counts)",
+        (Double) r.get("duckdb_seconds"), (Double) r.get("duckdb_articles_per_s"));
+    System.out.printf("%-28s %10.1f %12.0f%n", "limit (Java loop)",
+        (Double) r.get("limit_seconds"), (Double) r.get("limit_articles_per_s"));
+    System.out.printf("features / duckdb speed: %.2f   features / limit speed: %.2f%n",
+        r.get("features_vs_duckdb"), r.get("features_vs_limit"));
+    System.out.printf("Spark NLP layer on %d articles: %.0f articles/s (default layer %.0f)%n",
+        r.get("sparknlp_sample_articles"), r.get("sparknlp_articles_per_s"),
+        r.get("default_layer_sample_articles_per_s"));
+    System.out.printf("peak driver heap: %d MB; counts agree: %s%n", r.get("peak_driver_heap_mb"),
+        r.get("counts_agree"));
+  }
+
+  private static void report(String what, Map<String, Map<String, Long>> a,
+      Map<String, Map<String, Long>> b) {
+    int shown = 0;
+    for (String source : new TreeSet<>(a.keySet())) {
+      Map<String, Long> x = a.getOrDefault(source, Map.of());
+      Map<String, Long> y = b.getOrDefault(source, Map.of());
+      for (String key : new TreeSet<>(x.keySet())) {
+        if (!x.get(key).equals(y.get(key)) && shown++ < 20) {
+          System.err.printf("  %s: %s / %s: %d vs %s%n", what, source,
+              key.equals(ReferenceCounts.TOKENS) ? "tokens" : key, x.get(key), y.get(key));
+        }
+      }
+    }
+    if (!a.keySet().equals(b.keySet())) {
+      System.err.println("  " + what + ": sources differ: " + a.keySet() + " vs " + b.keySet());
+    }
+  }
+
+  private static void check(int code, String step) {
+    if (code != 0) {
+      throw new IllegalStateException("bench: " + step + " failed with exit code " + code);
+    }
+  }
+
+  private static long size(Path dir) throws java.io.IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
