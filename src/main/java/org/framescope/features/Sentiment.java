@@ -57,26 +57,12 @@ public final class Sentiment {
    * NLP layer when present (see {@link TermHits#withFeatures}).
    */
   public static Dataset<Row> withSentiment(Dataset<Row> articles, Broadcast<Models> models) {
-    List<String> have = List.of(articles.columns());
-    for (String c : new String[] {ArticlesTable.ARTICLE_ID, ArticlesTable.SOURCE,
-        ArticlesTable.PUBLISHED, ArticlesTable.TITLE, ArticlesTable.TEXT}) {
-      if (!have.contains(c)) {
-        throw new IllegalArgumentException("withSentiment needs column '" + c + "'");
-      }
-    }
-    boolean spans = have.contains(TermHits.SENTENCE_SPANS) && have.contains(TermHits.TOKEN_SPANS);
-    List<Column> cols = new ArrayList<>(List.of(col(ArticlesTable.ARTICLE_ID),
-        col(ArticlesTable.SOURCE), col(ArticlesTable.PUBLISHED), col(ArticlesTable.TITLE),
-        col(ArticlesTable.TEXT)));
-    if (spans) {
-      cols.add(col(TermHits.SENTENCE_SPANS));
-      cols.add(col(TermHits.TOKEN_SPANS));
-    }
+    Column[] cols = ArticleText.columns(articles, "withSentiment", ArticlesTable.ARTICLE_ID,
+        ArticlesTable.SOURCE, ArticlesTable.PUBLISHED, ArticlesTable.TITLE, ArticlesTable.TEXT);
+    boolean spans = ArticleText.hasSpans(articles);
     MapFunction<Row, Row> f = row -> {
       String text = row.getString(4);
-      TextLayer.Analysis body = spans
-          ? TermHits.fromSpanColumns(text, row.getList(5), row.getList(6))
-          : TextLayer.analyze(text);
+      TextLayer.Analysis body = ArticleText.body(row, 4, spans);
       Models m = models.value();
       SentimentAnalysis.Result r = SentimentAnalysis.analyze(row.getString(3), text, body,
           m.scorer(), m.actors());
@@ -92,7 +78,7 @@ public final class Sentiment {
           JavaConverters.asScalaBuffer(parts).toSeq(),
           JavaConverters.asScalaBuffer(mentions).toSeq());
     };
-    return articles.select(cols.toArray(new Column[0])).map(f, Encoders.row(SCORED));
+    return articles.select(cols).map(f, Encoders.row(SCORED));
   }
 
   /**

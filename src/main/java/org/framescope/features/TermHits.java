@@ -60,27 +60,13 @@ public final class TermHits {
    * also {@value #SENTENCE_SPANS} and {@value #TOKEN_SPANS} (arrays of begin/end, end exclusive).
    */
   public static Dataset<Row> withFeatures(Dataset<Row> articles, Broadcast<TermMatcher> matcher) {
-    List<String> have = List.of(articles.columns());
-    for (String c : new String[] {ArticlesTable.ARTICLE_ID, ArticlesTable.SOURCE,
-        ArticlesTable.PUBLISHED, ArticlesTable.IS_DUPLICATE, ArticlesTable.TITLE,
-        ArticlesTable.TEXT}) {
-      if (!have.contains(c)) {
-        throw new IllegalArgumentException("withFeatures needs column '" + c + "'");
-      }
-    }
-    boolean spans = have.contains(SENTENCE_SPANS) && have.contains(TOKEN_SPANS);
-    List<Column> cols = new ArrayList<>(List.of(col(ArticlesTable.ARTICLE_ID),
-        col(ArticlesTable.SOURCE), col(ArticlesTable.PUBLISHED), col(ArticlesTable.IS_DUPLICATE),
-        col(ArticlesTable.TITLE), col(ArticlesTable.TEXT)));
-    if (spans) {
-      cols.add(col(SENTENCE_SPANS));
-      cols.add(col(TOKEN_SPANS));
-    }
+    Column[] cols = ArticleText.columns(articles, "withFeatures", ArticlesTable.ARTICLE_ID,
+        ArticlesTable.SOURCE, ArticlesTable.PUBLISHED, ArticlesTable.IS_DUPLICATE,
+        ArticlesTable.TITLE, ArticlesTable.TEXT);
+    boolean spans = ArticleText.hasSpans(articles);
     MapFunction<Row, Row> f = row -> {
       String text = row.getString(5);
-      TextLayer.Analysis body = spans
-          ? fromSpanColumns(text, row.getList(6), row.getList(7))
-          : TextLayer.analyze(text);
+      TextLayer.Analysis body = ArticleText.body(row, 5, spans);
       ArticleAnalysis.Result r = ArticleAnalysis.analyze(row.getString(4), text, body,
           matcher.value());
       List<Row> hits = new ArrayList<>(r.hits().size());
@@ -93,7 +79,7 @@ public final class TermHits {
           r.nTokensHeadline(), r.nTokensOutlet(), r.nTokensQuoted(),
           JavaConverters.asScalaBuffer(hits).toSeq());
     };
-    return articles.select(cols.toArray(new Column[0])).map(f, Encoders.row(FEATURES));
+    return articles.select(cols).map(f, Encoders.row(FEATURES));
   }
 
   /** The text layer from the Spark NLP layer's span columns. */
