@@ -47,6 +47,7 @@ final class IngestStage {
   private static final String WORK_PARSED = "work_parsed";
   private static final String WORK_ACCEPTED = "work_accepted";
   private static final String WORK_ARTICLES = "work_articles";
+  private static final String WORK_SHINGLES = "work_shingles";
 
   /** What the console summary shows. */
   record Summary(long recordsRead, Map<String, Long> rejectedByReason, long duplicates,
@@ -77,8 +78,10 @@ final class IngestStage {
     Dataset<Row> accepted = spark.read().parquet(out.staged(WORK_ACCEPTED));
     long parsedAt = System.nanoTime();
 
-    Tables.write(Duplicates.findDuplicates(accepted, checked.dedup()), DuplicatesTable.SCHEMA,
-        out.staged(DuplicatesTable.NAME));
+    Tables.write(Duplicates.findDuplicates(accepted, checked.dedup(), shingles -> {
+          shingles.write().parquet(out.staged(WORK_SHINGLES));
+          return spark.read().parquet(out.staged(WORK_SHINGLES));
+        }), DuplicatesTable.SCHEMA, out.staged(DuplicatesTable.NAME));
     Dataset<Row> duplicates = Tables.read(spark, DuplicatesTable.SCHEMA,
         out.staged(DuplicatesTable.NAME));
     Dataset<Row> flagged = Duplicates.withDuplicateFlags(accepted, duplicates);

@@ -2,22 +2,29 @@ package org.framescope.corpus;
 
 import static org.apache.spark.sql.functions.*;
 
+import java.util.function.UnaryOperator;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.api.java.UDF1;
+import scala.collection.JavaConverters;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.feature.HashingTF;
-import org.apache.spark.ml.feature.MinHashLSH;
-import org.apache.spark.ml.feature.MinHashLSHModel;
 import org.apache.spark.ml.feature.NGram;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.framescope.schema.ArticlesTable;
 import org.framescope.schema.DuplicatesTable;
 
@@ -29,19 +36,24 @@ import org.framescope.schema.DuplicatesTable;
  * the earliest published (then the smallest id) is the original.
  *
  * <p><b>Near.</b> Each remaining text becomes the set of its word {@value #SHINGLE}-grams, hashed
- * into 2^{@value #HASH_BITS} features. MinHash LSH ({@value #HASH_TABLES} tables, OR-amplified:
- * a pair with Jaccard similarity J is a candidate with probability 1-(1-J)^{@value #HASH_TABLES},
- * 0.999 at J=0.5, 0.89 at J=0.2) proposes pairs with Jaccard at least {@code minJaccard}; a pair
- * is confirmed when the smaller set lies mostly inside the larger one: containment |A∩B| /
- * min(|A|,|B|) at least {@code minContainment}. A truncated copy has a low Jaccard but a
- * containment near 1. The longer text is the original (then the earlier, then the smaller id).
+ * to 31-bit features. Shingles common to many texts (see {@link #commonShingles}) are left out
+ * of the signatures; banded MinHash ({@link MinHashBands}, {@value #BANDS} bands of {@value
+ * #ROWS} rows: a pair with Jaccard J over the other shingles is a candidate with probability
+ * 1-(1-J^2)^32, 1.00 at J=0.5, 0.95 at 0.3, 0.73 at 0.2) proposes pairs within the scope; a
+ * pair is kept when its Jaccard similarity over all shingles exceeds {@code minJaccard} and the
+ * smaller set lies mostly inside the larger one: containment |A∩B| / min(|A|,|B|) at least
+ * {@code minContainment}. A truncated copy has a low Jaccard but a containment near 1. The
+ * longer text is the original (then the earlier, then the smaller id).
  * Texts shorter than {@value #SHINGLE} words have no shingles and are left to the exact pass.
  */
 public final class Duplicates {
   static final int SHINGLE = 5;
-  static final int HASH_BITS = 20;
-  static final int HASH_TABLES = 10;
+  static final int BANDS = 32;
+  static final int ROWS = 2;
   static final long LSH_SEED = 20180911L;
+  static final double COMMON_SHARE = 0.001;
+  static final int COMMON_MIN_TEXTS = 50;
+  static final int COMMON_SAMPLE = 50_000;
 
   /** Thresholds of the near-duplicate pass. */
   public record Options(DedupScope scope, double minJaccard, double minContainment) {
@@ -57,6 +69,16 @@ public final class Duplicates {
    * needs {@code article_id, source, published, text}. One row per article that is a copy.
    */
   public static Dataset<Row> findDuplicates(Dataset<Row> articles, Options options) {
+    return findDuplicates(articles, options, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #findDuplicates(Dataset, Options)}, with {@code materialize} storing the shingle
+   * vectors (which the pass reads three times) and returning them read back, so that the texts
+   * are tokenized once.
+   */
+  public static Dataset<Row> findDuplicates(Dataset<Row> articles, Options options,
+      UnaryOperator<Dataset<Row>> materialize) {
     Columns.require(articles, "findDuplicates", ArticlesTable.ARTICLE_ID, ArticlesTable.SOURCE,
         ArticlesTable.PUBLISHED, ArticlesTable.TEXT);
     Dataset<Row> base = articles.select(
@@ -69,7 +91,7 @@ public final class Duplicates {
     Dataset<Row> originals = base.join(exact.select(col(DuplicatesTable.ARTICLE_ID)),
         base.col(ArticlesTable.ARTICLE_ID).equalTo(exact.col(DuplicatesTable.ARTICLE_ID)),
         "left_anti");
-    return exact.unionByName(nearDuplicates(originals, options));
+    return exact.unionByName(nearDuplicates(originals, options, materialize));
   }
 
   /** Adds {@code is_duplicate} and {@code duplicate_of} to {@code articles} from {@code duplicates}. */
@@ -110,7 +132,8 @@ public final class Duplicates {
             lit(1.0).as(DuplicatesTable.CONTAINMENT));
   }
 
-  static Dataset<Row> nearDuplicates(Dataset<Row> base, Options options) {
+  static Dataset<Row> nearDuplicates(Dataset<Row> base, Options options,
+      UnaryOperator<Dataset<Row>> materialize) {
     // MinHash fails on an empty set, and a filter on the set size does not protect it: Spark
     // may evaluate the hash before the filter (common subexpressions are hoisted). So a text too
     // short for one shingle is padded with a token unique to it: it gets shingles no other text
@@ -127,54 +150,60 @@ public final class Duplicates {
         .withColumn("_tokens", padded);
     NGram shingles = new NGram().setN(SHINGLE).setInputCol("_tokens").setOutputCol("_shingles");
     HashingTF hashed = new HashingTF().setInputCol("_shingles").setOutputCol("_features")
-        .setNumFeatures(1 << HASH_BITS).setBinary(true);
+        .setNumFeatures(Integer.MAX_VALUE).setBinary(true);
     PipelineModel features = new Pipeline()
         .setStages(new PipelineStage[] {shingles, hashed})
         .fit(tokenized);
-    Dataset<Row> vectors = features.transform(tokenized)
+    Dataset<Row> vectors = materialize.apply(features.transform(tokenized)
         .select(col(ArticlesTable.ARTICLE_ID), col(ArticlesTable.SOURCE),
             col(ArticlesTable.PUBLISHED), col("_features"), col("_short"),
-            size(col("_shingles")).as("_n"));
+            size(col("_shingles")).as("_n")));
 
-    MinHashLSHModel lsh = new MinHashLSH().setNumHashTables(HASH_TABLES).setSeed(LSH_SEED)
-        .setInputCol("_features").setOutputCol("_hashes")
-        .fit(vectors);
-    Dataset<Row> hashedRows = lsh.transform(vectors);
-    Dataset<Row> pairs = lsh.approxSimilarityJoin(hashedRows, hashedRows,
-            1.0 - options.minJaccard(), "_distance")
-        .toDF()
-        .filter(col("datasetA." + ArticlesTable.ARTICLE_ID)
-            .lt(col("datasetB." + ArticlesTable.ARTICLE_ID)))
-        .filter(not(col("datasetA._short")).and(not(col("datasetB._short"))));
-    if (options.scope() == DedupScope.WITHIN_SOURCE) {
-      pairs = pairs.filter(col("datasetA." + ArticlesTable.SOURCE)
-          .equalTo(col("datasetB." + ArticlesTable.SOURCE)));
-    }
-    UserDefinedFunction containment = udf(
-        (UDF2<Vector, Vector, Double>) Duplicates::containment, DataTypes.DoubleType);
+    // Shingles in a large share of the texts (a source's standing lines, stock phrases) would
+    // make unrelated texts candidates; they are left out of the signatures, not of the check.
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(base.sparkSession().sparkContext());
+    Broadcast<MinHashBands> bands = sc.broadcast(
+        new MinHashBands(commonShingles(vectors), BANDS, ROWS, LSH_SEED));
+    UserDefinedFunction bandKeys = udf(
+        (UDF1<Vector, long[]>) v -> bands.value().keys(((SparseVector) v.toSparse()).indices()),
+        DataTypes.createArrayType(DataTypes.LongType, false));
+    Dataset<Row> keys = vectors.filter(not(col("_short")))
+        .select(col(ArticlesTable.ARTICLE_ID), scopeKey(options.scope()).as("_scope"),
+            posexplode(bandKeys.apply(col("_features"))).as(new String[] {"_band", "_key"}));
+    Dataset<Row> a = keys.toDF("_a", "_scope", "_band", "_key");
+    Dataset<Row> b = keys.toDF("_b", "_scope", "_band", "_key");
+    Dataset<Row> candidates = a.join(b, JavaConverters.asScalaBuffer(
+            List.of("_scope", "_band", "_key")).toSeq())
+        .filter(col("_a").lt(col("_b")))
+        .select("_a", "_b")
+        .distinct();
+    Dataset<Row> left = vectors.select(col(ArticlesTable.ARTICLE_ID).as("_a"),
+        col(ArticlesTable.SOURCE).as("_source_a"), col(ArticlesTable.PUBLISHED).as("_published_a"),
+        col("_features").as("_features_a"), col("_n").as("_n_a"));
+    Dataset<Row> right = vectors.select(col(ArticlesTable.ARTICLE_ID).as("_b"),
+        col(ArticlesTable.SOURCE).as("_source_b"), col(ArticlesTable.PUBLISHED).as("_published_b"),
+        col("_features").as("_features_b"), col("_n").as("_n_b"));
+    UserDefinedFunction overlap = udf(
+        (UDF2<Vector, Vector, Row>) Duplicates::overlap, OVERLAP);
+    Dataset<Row> pairs = candidates.join(left, "_a").join(right, "_b")
+        .withColumn("_overlap", overlap.apply(col("_features_a"), col("_features_b")))
+        .filter(col("_overlap.jaccard").gt(options.minJaccard()));
     // A is the copy when it is smaller, or equally large and later (nulls last), or tied and
     // of larger id: the original is the fuller, earlier text.
-    Column aIsCopy = col("datasetA._n").lt(col("datasetB._n"))
-        .or(col("datasetA._n").equalTo(col("datasetB._n"))
-            .and(coalesce(col("datasetA." + ArticlesTable.PUBLISHED)
-                    .gt(col("datasetB." + ArticlesTable.PUBLISHED)),
-                col("datasetA." + ArticlesTable.PUBLISHED).isNull()
-                    .and(col("datasetB." + ArticlesTable.PUBLISHED).isNotNull()),
+    Column aIsCopy = col("_n_a").lt(col("_n_b"))
+        .or(col("_n_a").equalTo(col("_n_b"))
+            .and(coalesce(col("_published_a").gt(col("_published_b")),
+                col("_published_a").isNull().and(col("_published_b").isNotNull()),
                 lit(false))));
     Dataset<Row> confirmed = pairs
-        .withColumn("_containment",
-            containment.apply(col("datasetA._features"), col("datasetB._features")))
-        .filter(col("_containment").geq(options.minContainment()))
+        .filter(col("_overlap.containment").geq(options.minContainment()))
         .select(
-            when(aIsCopy, col("datasetA." + ArticlesTable.ARTICLE_ID))
-                .otherwise(col("datasetB." + ArticlesTable.ARTICLE_ID)).as("_copy"),
-            when(aIsCopy, col("datasetB." + ArticlesTable.ARTICLE_ID))
-                .otherwise(col("datasetA." + ArticlesTable.ARTICLE_ID)).as("_original"),
-            when(aIsCopy, col("datasetA." + ArticlesTable.SOURCE))
-                .otherwise(col("datasetB." + ArticlesTable.SOURCE)).as("_source"),
-            when(aIsCopy, col("datasetB._n")).otherwise(col("datasetA._n")).as("_original_n"),
-            lit(1.0).minus(col("_distance")).as("_jaccard"),
-            col("_containment"));
+            when(aIsCopy, col("_a")).otherwise(col("_b")).as("_copy"),
+            when(aIsCopy, col("_b")).otherwise(col("_a")).as("_original"),
+            when(aIsCopy, col("_source_a")).otherwise(col("_source_b")).as("_source"),
+            when(aIsCopy, col("_n_b")).otherwise(col("_n_a")).as("_original_n"),
+            col("_overlap.jaccard").as("_jaccard"),
+            col("_overlap.containment").as("_containment"));
     // A copy of several originals points at the fullest of them.
     Dataset<Row> best = confirmed
         .withColumn("_pick", row_number().over(Window.partitionBy(col("_copy"))
@@ -189,12 +218,44 @@ public final class Duplicates {
         col("_containment").as(DuplicatesTable.CONTAINMENT));
   }
 
-  /** |A∩B| / min(|A|,|B|) over the non-zero indices of two binary vectors. */
-  static Double containment(Vector a, Vector b) {
+  /**
+   * The shingles (feature indices) found in at least {@value #COMMON_SHARE} of the texts and in
+   * at least {@value #COMMON_MIN_TEXTS} of them, counted on a sample of about {@value
+   * #COMMON_SAMPLE} texts chosen by a hash of the article id (the same sample whatever the
+   * partitioning). The sample bounds both the work and the set the driver holds.
+   */
+  static int[] commonShingles(Dataset<Row> vectors) {
+    Dataset<Row> texts = vectors.filter(not(col("_short")));
+    long n = texts.count();
+    double fraction = Math.min(1.0, (double) COMMON_SAMPLE / Math.max(1, n));
+    Dataset<Row> sample = fraction >= 1.0 ? texts
+        : texts.filter(pmod(xxhash64(col(ArticlesTable.ARTICLE_ID)), lit(1_000_000L))
+            .lt(Math.round(fraction * 1_000_000)));
+    long sampled = fraction >= 1.0 ? n : sample.count();
+    long least = Math.max(COMMON_MIN_TEXTS, (long) Math.ceil(COMMON_SHARE * sampled));
+    UserDefinedFunction indices = udf(
+        (UDF1<Vector, int[]>) v -> ((SparseVector) v.toSparse()).indices(),
+        DataTypes.createArrayType(DataTypes.IntegerType, false));
+    return sample.select(explode(indices.apply(col("_features"))).as("_shingle"))
+        .groupBy("_shingle").count()
+        .filter(col("count").geq(least))
+        .select("_shingle").as(Encoders.INT()).collectAsList().stream()
+        .mapToInt(Integer::intValue).sorted().toArray();
+  }
+
+  private static final StructType OVERLAP = new StructType()
+      .add("jaccard", DataTypes.DoubleType, false)
+      .add("containment", DataTypes.DoubleType, false);
+
+  /**
+   * Jaccard |A∩B| / |A∪B| and containment |A∩B| / min(|A|,|B|) over the non-zero indices of two
+   * binary vectors; both 0 when either is empty.
+   */
+  static Row overlap(Vector a, Vector b) {
     int[] x = ((SparseVector) a.toSparse()).indices();
     int[] y = ((SparseVector) b.toSparse()).indices();
     if (x.length == 0 || y.length == 0) {
-      return 0.0;
+      return RowFactory.create(0.0, 0.0);
     }
     int i = 0;
     int j = 0;
@@ -210,6 +271,7 @@ public final class Duplicates {
         j++;
       }
     }
-    return (double) common / Math.min(x.length, y.length);
+    return RowFactory.create((double) common / (x.length + y.length - common),
+        (double) common / Math.min(x.length, y.length));
   }
 }
