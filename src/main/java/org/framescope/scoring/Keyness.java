@@ -4,10 +4,12 @@ import static org.apache.spark.sql.functions.*;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.ml.feature.StopWordsRemover;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -44,31 +46,55 @@ public final class Keyness {
 
   private Keyness() {}
 
-  static final StructType TERMS = new StructType()
+  /** Entries a partition's term counts may hold before they are handed on and started afresh. */
+  static final int COMBINE_LIMIT = 200_000;
+
+  static final StructType TERM_COUNTS = new StructType()
       .add("source", DataTypes.StringType, false)
       .add("term", DataTypes.StringType, false)
-      .add("ngram", DataTypes.IntegerType, false);
+      .add("ngram", DataTypes.IntegerType, false)
+      .add("y", DataTypes.LongType, false);
 
-  /** One row per outlet-voice unigram and bigram of each original article. */
-  public static Dataset<Row> explodeTerms(Dataset<Row> articles) {
-    FlatMapFunction<Row, Row> terms = row -> {
+  /**
+   * The outlet-voice unigram and bigram counts of the original articles, per source: one row per
+   * (source, term, n-gram order) and partition, counted in the partition (at most {@value
+   * #COMBINE_LIMIT} entries held at a time) so that a word is not shuffled once per use. Sum
+   * {@code y} per key for the corpus counts.
+   */
+  public static Dataset<Row> termCounts(Dataset<Row> articles) {
+    MapPartitionsFunction<Row, Row> terms = rows -> {
       List<Row> out = new ArrayList<>();
-      String source = row.getString(0);
-      String title = row.getString(1);
-      if (title != null && !title.isBlank()) {
-        emit(source, title, TextLayer.analyzeHeadline(title), Quotes.inHeadline(title), out);
+      Map<TermKey, long[]> counts = new HashMap<>();
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        String source = row.getString(0);
+        String title = row.getString(1);
+        if (title != null && !title.isBlank()) {
+          count(source, TextLayer.analyzeHeadline(title), Quotes.inHeadline(title), counts);
+        }
+        String text = row.getString(2);
+        count(source, TextLayer.analyze(text), Quotes.inBody(text), counts);
+        if (counts.size() >= COMBINE_LIMIT) {
+          drain(counts, out);
+        }
       }
-      String text = row.getString(2);
-      emit(source, text, TextLayer.analyze(text), Quotes.inBody(text), out);
+      drain(counts, out);
       return out.iterator();
     };
     return articles.filter(not(col(ArticlesTable.IS_DUPLICATE)))
         .select(col(ArticlesTable.SOURCE), col(ArticlesTable.TITLE), col(ArticlesTable.TEXT))
-        .flatMap(terms, Encoders.row(TERMS));
+        .mapPartitions(terms, Encoders.row(TERM_COUNTS));
   }
 
-  private static void emit(String source, String text, TextLayer.Analysis a, BitSet quoted,
-      List<Row> out) {
+  private record TermKey(String source, String term, int ngram) {}
+
+  private static void drain(Map<TermKey, long[]> counts, List<Row> out) {
+    counts.forEach((k, y) -> out.add(RowFactory.create(k.source(), k.term(), k.ngram(), y[0])));
+    counts.clear();
+  }
+
+  private static void count(String source, TextLayer.Analysis a, BitSet quoted,
+      Map<TermKey, long[]> counts) {
     for (List<Token> sentence : a.tokens()) {
       Token previous = null;
       for (Token t : sentence) {
@@ -82,18 +108,22 @@ public final class Keyness {
           previous = null;
           continue;
         }
-        out.add(RowFactory.create(source, t.norm(), 1));
+        counts.computeIfAbsent(new TermKey(source, t.norm(), 1), k -> new long[1])[0]++;
         if (previous != null) {
-          out.add(RowFactory.create(source, previous.norm() + " " + t.norm(), 2));
+          counts.computeIfAbsent(new TermKey(source, previous.norm() + " " + t.norm(), 2),
+              k -> new long[1])[0]++;
         }
         previous = t;
       }
     }
   }
 
-  /** The keyness table from the terms of {@link #explodeTerms}. */
-  public static Dataset<Row> sourceKeyness(Dataset<Row> terms, ScoringOptions options) {
-    Dataset<Row> counts = terms.groupBy("source", "term", "ngram").agg(count(lit(1)).as("y"));
+  /**
+   * The keyness table from the partial counts of {@link #termCounts}, which it reads several
+   * times: pass them stored (as the score stage does), not recomputed.
+   */
+  public static Dataset<Row> sourceKeyness(Dataset<Row> termCounts, ScoringOptions options) {
+    Dataset<Row> counts = termCounts.groupBy("source", "term", "ngram").agg(sum("y").as("y"));
     Dataset<Row> sourceTotals = counts.groupBy("source", "ngram").agg(sum("y").as("n"));
     Dataset<Row> termTotals = counts.groupBy("term", "ngram").agg(sum("y").as("yw"));
     Dataset<Row> corpusTotals = counts.groupBy("ngram").agg(sum("y").as("total"));

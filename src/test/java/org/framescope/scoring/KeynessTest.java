@@ -32,7 +32,7 @@ class KeynessTest {
           + "border. The rebels waited.", false));
     }
     rows.add(RowFactory.create("B", null, "Copy copy copy copy copy copy copy.", true));
-    var terms = Keyness.explodeTerms(spark.createDataFrame(rows, ARTICLES));
+    var terms = Keyness.termCounts(spark.createDataFrame(rows, ARTICLES));
     List<Row> top = Keyness.sourceKeyness(terms, new ScoringOptions(10, 50, 1, 10, 3, 10, 10))
         .orderBy("source", "direction", "rank").collectAsList();
     List<String> a = top.stream().filter(r -> r.getString(0).equals("A")
