@@ -9,13 +9,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.api.java.UDF1;
 import scala.collection.JavaConverters;
-import org.apache.spark.ml.Pipeline;
-import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.PipelineStage;
-import org.apache.spark.ml.feature.HashingTF;
-import org.apache.spark.ml.feature.NGram;
-import org.apache.spark.ml.linalg.SparseVector;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,7 +32,8 @@ import org.framescope.schema.DuplicatesTable;
  * to 31-bit features. Shingles common to many texts (see {@link #commonShingles}) are left out
  * of the signatures; banded MinHash ({@link MinHashBands}, {@value #BANDS} bands of {@value
  * #ROWS} rows: a pair with Jaccard J over the other shingles is a candidate with probability
- * 1-(1-J^2)^32, 1.00 at J=0.5, 0.95 at 0.3, 0.73 at 0.2) proposes pairs within the scope; a
+ * 1-(1-J^2)^48: 1.00 at J=0.5, 0.998 at 0.35, 0.86 at 0.2, 0.005 at 0.01) proposes pairs within
+ * the scope (32 bands missed 1 of 841 planted copies, a half-length copy at J=0.38); a
  * pair is kept when its Jaccard similarity over all shingles exceeds {@code minJaccard} and the
  * smaller set lies mostly inside the larger one: containment |A∩B| / min(|A|,|B|) at least
  * {@code minContainment}. A truncated copy has a low Jaccard but a containment near 1. The
@@ -48,7 +42,7 @@ import org.framescope.schema.DuplicatesTable;
  */
 public final class Duplicates {
   static final int SHINGLE = 5;
-  static final int BANDS = 32;
+  static final int BANDS = 48;
   static final int ROWS = 2;
   static final long LSH_SEED = 20180911L;
   static final double COMMON_SHARE = 0.001;
@@ -134,30 +128,15 @@ public final class Duplicates {
 
   static Dataset<Row> nearDuplicates(Dataset<Row> base, Options options,
       UnaryOperator<Dataset<Row>> materialize) {
-    // MinHash fails on an empty set, and a filter on the set size does not protect it: Spark
-    // may evaluate the hash before the filter (common subexpressions are hoisted). So a text too
-    // short for one shingle is padded with a token unique to it: it gets shingles no other text
-    // has, and no near-duplicate pair.
-    Column tokens = filter(split(lower(col(ArticlesTable.TEXT)), "[^\\p{L}\\p{N}]+"),
-        t -> t.notEqual(""));
-    Column padded = when(size(col("_tokens")).lt(SHINGLE),
-        concat(col("_tokens"), array_repeat(concat(lit("\u0001"), col(ArticlesTable.ARTICLE_ID)),
-            SHINGLE)))
-        .otherwise(col("_tokens"));
-    Dataset<Row> tokenized = base
-        .withColumn("_tokens", tokens)
-        .withColumn("_short", size(col("_tokens")).lt(SHINGLE))
-        .withColumn("_tokens", padded);
-    NGram shingles = new NGram().setN(SHINGLE).setInputCol("_tokens").setOutputCol("_shingles");
-    HashingTF hashed = new HashingTF().setInputCol("_shingles").setOutputCol("_features")
-        .setNumFeatures(Integer.MAX_VALUE).setBinary(true);
-    PipelineModel features = new Pipeline()
-        .setStages(new PipelineStage[] {shingles, hashed})
-        .fit(tokenized);
-    Dataset<Row> vectors = materialize.apply(features.transform(tokenized)
+    UserDefinedFunction shingles = udf((UDF1<String, Row>) text -> {
+      Shingles.Set set = Shingles.of(text, SHINGLE);
+      return RowFactory.create(set.hashes(), set.runs());
+    }, SHINGLES);
+    Dataset<Row> vectors = materialize.apply(base
+        .withColumn("_s", shingles.apply(col(ArticlesTable.TEXT)))
         .select(col(ArticlesTable.ARTICLE_ID), col(ArticlesTable.SOURCE),
-            col(ArticlesTable.PUBLISHED), col("_features"), col("_short"),
-            size(col("_shingles")).as("_n")));
+            col(ArticlesTable.PUBLISHED), col("_s.hashes").as("_features"),
+            col("_s.runs").as("_n")));
 
     // Shingles in a large share of the texts (a source's standing lines, stock phrases) would
     // make unrelated texts candidates; they are left out of the signatures, not of the check.
@@ -165,9 +144,9 @@ public final class Duplicates {
     Broadcast<MinHashBands> bands = sc.broadcast(
         new MinHashBands(commonShingles(vectors), BANDS, ROWS, LSH_SEED));
     UserDefinedFunction bandKeys = udf(
-        (UDF1<Vector, long[]>) v -> bands.value().keys(((SparseVector) v.toSparse()).indices()),
+        (UDF1<scala.collection.Seq<Integer>, long[]>) v -> bands.value().keys(ints(v)),
         DataTypes.createArrayType(DataTypes.LongType, false));
-    Dataset<Row> keys = vectors.filter(not(col("_short")))
+    Dataset<Row> keys = vectors
         .select(col(ArticlesTable.ARTICLE_ID), scopeKey(options.scope()).as("_scope"),
             posexplode(bandKeys.apply(col("_features"))).as(new String[] {"_band", "_key"}));
     Dataset<Row> a = keys.toDF("_a", "_scope", "_band", "_key");
@@ -184,7 +163,8 @@ public final class Duplicates {
         col(ArticlesTable.SOURCE).as("_source_b"), col(ArticlesTable.PUBLISHED).as("_published_b"),
         col("_features").as("_features_b"), col("_n").as("_n_b"));
     UserDefinedFunction overlap = udf(
-        (UDF2<Vector, Vector, Row>) Duplicates::overlap, OVERLAP);
+        (UDF2<scala.collection.Seq<Integer>, scala.collection.Seq<Integer>, Row>)
+            (x, y) -> overlap(ints(x), ints(y)), OVERLAP);
     Dataset<Row> pairs = candidates.join(left, "_a").join(right, "_b")
         .withColumn("_overlap", overlap.apply(col("_features_a"), col("_features_b")))
         .filter(col("_overlap.jaccard").gt(options.minJaccard()));
@@ -225,7 +205,7 @@ public final class Duplicates {
    * partitioning). The sample bounds both the work and the set the driver holds.
    */
   static int[] commonShingles(Dataset<Row> vectors) {
-    Dataset<Row> texts = vectors.filter(not(col("_short")));
+    Dataset<Row> texts = vectors.filter(size(col("_features")).gt(0));
     long n = texts.count();
     double fraction = Math.min(1.0, (double) COMMON_SAMPLE / Math.max(1, n));
     Dataset<Row> sample = fraction >= 1.0 ? texts
@@ -233,10 +213,7 @@ public final class Duplicates {
             .lt(Math.round(fraction * 1_000_000)));
     long sampled = fraction >= 1.0 ? n : sample.count();
     long least = Math.max(COMMON_MIN_TEXTS, (long) Math.ceil(COMMON_SHARE * sampled));
-    UserDefinedFunction indices = udf(
-        (UDF1<Vector, int[]>) v -> ((SparseVector) v.toSparse()).indices(),
-        DataTypes.createArrayType(DataTypes.IntegerType, false));
-    return sample.select(explode(indices.apply(col("_features"))).as("_shingle"))
+    return sample.select(explode(col("_features")).as("_shingle"))
         .groupBy("_shingle").count()
         .filter(col("count").geq(least))
         .select("_shingle").as(Encoders.INT()).collectAsList().stream()
@@ -247,13 +224,23 @@ public final class Duplicates {
       .add("jaccard", DataTypes.DoubleType, false)
       .add("containment", DataTypes.DoubleType, false);
 
+  private static final StructType SHINGLES = new StructType()
+      .add("hashes", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+      .add("runs", DataTypes.IntegerType, false);
+
+  private static int[] ints(scala.collection.Seq<Integer> seq) {
+    int[] out = new int[seq.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = seq.apply(i);
+    }
+    return out;
+  }
+
   /**
-   * Jaccard |A∩B| / |A∪B| and containment |A∩B| / min(|A|,|B|) over the non-zero indices of two
-   * binary vectors; both 0 when either is empty.
+   * Jaccard |A∩B| / |A∪B| and containment |A∩B| / min(|A|,|B|) of two sorted sets of
+   * distinct shingle hashes; both 0 when either is empty.
    */
-  static Row overlap(Vector a, Vector b) {
-    int[] x = ((SparseVector) a.toSparse()).indices();
-    int[] y = ((SparseVector) b.toSparse()).indices();
+  static Row overlap(int[] x, int[] y) {
     if (x.length == 0 || y.length == 0) {
       return RowFactory.create(0.0, 0.0);
     }

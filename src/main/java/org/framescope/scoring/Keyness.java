@@ -3,20 +3,25 @@ package org.framescope.scoring;
 import static org.apache.spark.sql.functions.*;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.feature.StopWordsRemover;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF4;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -62,10 +67,33 @@ public final class Keyness {
    * {@code y} per key for the corpus counts.
    */
   public static Dataset<Row> termCounts(Dataset<Row> articles) {
-    MapPartitionsFunction<Row, Row> terms = rows -> {
-      List<Row> out = new ArrayList<>();
-      Map<TermKey, long[]> counts = new HashMap<>();
-      while (rows.hasNext()) {
+    MapPartitionsFunction<Row, Row> terms = PartitionCounts::new;
+    return articles.filter(not(col(ArticlesTable.IS_DUPLICATE)))
+        .select(col(ArticlesTable.SOURCE), col(ArticlesTable.TITLE), col(ArticlesTable.TEXT))
+        .mapPartitions(terms, Encoders.row(TERM_COUNTS));
+  }
+
+  /**
+   * Counts the rows of a partition into a map and hands the counts on each time it holds
+   * {@value #COMBINE_LIMIT} entries, so that a task holds at most that many, whatever the size
+   * of its partition.
+   */
+  private static final class PartitionCounts implements Iterator<Row> {
+    private final Iterator<Row> rows;
+    private final Map<TermKey, long[]> counts = new HashMap<>();
+    private Iterator<Map.Entry<TermKey, long[]>> ready = Collections.emptyIterator();
+
+    PartitionCounts(Iterator<Row> rows) {
+      this.rows = rows;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (ready.hasNext()) {
+        return true;
+      }
+      counts.clear();
+      while (rows.hasNext() && counts.size() < COMBINE_LIMIT) {
         Row row = rows.next();
         String source = row.getString(0);
         String title = row.getString(1);
@@ -74,24 +102,23 @@ public final class Keyness {
         }
         String text = row.getString(2);
         count(source, TextLayer.analyze(text), Quotes.inBody(text), counts);
-        if (counts.size() >= COMBINE_LIMIT) {
-          drain(counts, out);
-        }
       }
-      drain(counts, out);
-      return out.iterator();
-    };
-    return articles.filter(not(col(ArticlesTable.IS_DUPLICATE)))
-        .select(col(ArticlesTable.SOURCE), col(ArticlesTable.TITLE), col(ArticlesTable.TEXT))
-        .mapPartitions(terms, Encoders.row(TERM_COUNTS));
+      ready = counts.entrySet().iterator();
+      return ready.hasNext();
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Map.Entry<TermKey, long[]> e = ready.next();
+      return RowFactory.create(e.getKey().source(), e.getKey().term(), e.getKey().ngram(),
+          e.getValue()[0]);
+    }
   }
 
   private record TermKey(String source, String term, int ngram) {}
-
-  private static void drain(Map<TermKey, long[]> counts, List<Row> out) {
-    counts.forEach((k, y) -> out.add(RowFactory.create(k.source(), k.term(), k.ngram(), y[0])));
-    counts.clear();
-  }
 
   private static void count(String source, TextLayer.Analysis a, BitSet quoted,
       Map<TermKey, long[]> counts) {
@@ -118,58 +145,95 @@ public final class Keyness {
     }
   }
 
+  private static final StructType SCORED = new StructType()
+      .add("source", DataTypes.StringType, false)
+      .add("term", DataTypes.StringType, false)
+      .add("ngram", DataTypes.IntegerType, false)
+      .add("y", DataTypes.LongType, false)
+      .add("yw", DataTypes.LongType, false)
+      .add(SourceKeynessTable.Z, DataTypes.DoubleType, false);
+
   /**
-   * The keyness table from the partial counts of {@link #termCounts}, which it reads several
-   * times: pass them stored (as the score stage does), not recomputed.
+   * The keyness table from the partial counts of {@link #termCounts}, which it reads three
+   * times: pass them stored (as the score stage does), not recomputed. One shuffle gathers each
+   * term's uses by every source; the totals per source and the corpus's most frequent terms are
+   * small (sources × 2 numbers, {@value #FREQUENT} terms per order) and go to the tasks as
+   * broadcasts, so the scores need no join; a second shuffle ranks them per source.
    */
   public static Dataset<Row> sourceKeyness(Dataset<Row> termCounts, ScoringOptions options) {
-    Dataset<Row> counts = termCounts.groupBy("source", "term", "ngram").agg(sum("y").as("y"));
-    Dataset<Row> sourceTotals = counts.groupBy("source", "ngram").agg(sum("y").as("n"));
-    Dataset<Row> termTotals = counts.groupBy("term", "ngram").agg(sum("y").as("yw"));
-    Dataset<Row> corpusTotals = counts.groupBy("ngram").agg(sum("y").as("total"));
+    Map<String, long[]> sourceTotals = new TreeMap<>();
+    long[] corpusTotals = new long[3];
+    for (Row r : termCounts.groupBy("source", "ngram").agg(sum("y")).collectAsList()) {
+      sourceTotals.computeIfAbsent(r.getString(0), k -> new long[3])[r.getInt(1)] = r.getLong(2);
+      corpusTotals[r.getInt(1)] += r.getLong(2);
+    }
     Set<String> stop = new HashSet<>(List.of(StopWordsRemover.loadDefaultStopWords("english")));
-    UserDefinedFunction eligible = udf(
-        (org.apache.spark.sql.api.java.UDF1<String, Boolean>) term -> {
-          for (String w : term.split(" ")) {
-            if (stop.contains(w)) {
-              return false;
-            }
-          }
-          return true;
-        }, DataTypes.BooleanType);
-    Dataset<Row> frequent = termTotals.filter(eligible.apply(col("term")))
-        .withColumn("_r", row_number().over(Window.partitionBy("ngram")
-            .orderBy(col("yw").desc(), col("term"))))
-        .filter(col("_r").leq(FREQUENT)).select("term", "ngram");
-    Dataset<Row> candidates = counts.filter(eligible.apply(col("term"))).select("source", "term",
-            "ngram")
-        .union(sourceTotals.select("source", "ngram").join(frequent, "ngram")
-            .select("source", "term", "ngram"))
-        .distinct();
+    Dataset<Row> perTerm = termCounts
+        .groupBy("term", "ngram")
+        .agg(collect_list(struct(col("source"), col("y"))).as("uses"), sum("y").as("yw"));
+    Set<String> frequent = new HashSet<>();
+    for (int ngram = 1; ngram <= 2; ngram++) {
+      final int order = ngram;
+      perTerm.filter(col("ngram").equalTo(order))
+          .select("term", "yw").as(Encoders.tuple(Encoders.STRING(), Encoders.LONG()))
+          .filter((org.apache.spark.api.java.function.FilterFunction<scala.Tuple2<String, Long>>)
+              t -> eligible(t._1(), stop))
+          .orderBy(col("yw").desc(), col("term")).limit(FREQUENT)
+          .collectAsList().forEach(t -> frequent.add(order + " " + t._1()));
+    }
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(termCounts.sparkSession()
+        .sparkContext());
+    Broadcast<Map<String, long[]>> totals = sc.broadcast(sourceTotals);
+    Broadcast<Set<String>> common = sc.broadcast(frequent);
     double a0 = options.keynessPrior();
-    UserDefinedFunction z = udf((UDF4<Long, Long, Long, Long, Double>) (y, n, yw, total) ->
-        Stats.zWord(y, n, yw - y, total - n, a0, a0 * yw / (double) total), DataTypes.DoubleType);
-    Dataset<Row> scored = candidates
-        .join(counts, new String[] {"source", "term", "ngram"}, "left")
-        .withColumn("y", coalesce(col("y"), lit(0L)))
-        .join(sourceTotals, new String[] {"source", "ngram"})
-        .join(termTotals, new String[] {"term", "ngram"})
-        .join(corpusTotals, "ngram")
-        .withColumn(SourceKeynessTable.Z, z.apply(col("y"), col("n"), col("yw"), col("total")))
-        .filter(col(SourceKeynessTable.Z).isNotNull());
-    Dataset<Row> over = scored.filter(col(SourceKeynessTable.Z).gt(0))
-        .withColumn(SourceKeynessTable.RANK, row_number().over(Window.partitionBy("source")
-            .orderBy(col(SourceKeynessTable.Z).desc(), col("term"))))
-        .withColumn(SourceKeynessTable.DIRECTION, lit(SourceKeynessTable.OVER));
-    Dataset<Row> under = scored.filter(col(SourceKeynessTable.Z).lt(0))
-        .withColumn(SourceKeynessTable.RANK, row_number().over(Window.partitionBy("source")
-            .orderBy(col(SourceKeynessTable.Z).asc(), col("term"))))
-        .withColumn(SourceKeynessTable.DIRECTION, lit(SourceKeynessTable.UNDER));
-    return over.unionByName(under)
+    FlatMapFunction<Row, Row> score = row -> {
+      String term = row.getString(0);
+      int ngram = row.getInt(1);
+      List<Row> out = new ArrayList<>();
+      if (!eligible(term, stop)) {
+        return out.iterator();
+      }
+      Map<String, Long> bySource = new HashMap<>();
+      for (Row use : row.<Row>getList(2)) {
+        bySource.merge(use.getString(0), use.getLong(1), Long::sum);
+      }
+      if (common.value().contains(ngram + " " + term)) {
+        totals.value().keySet().forEach(source -> bySource.putIfAbsent(source, 0L));
+      }
+      long yw = row.getLong(3);
+      long total = corpusTotals[ngram];
+      bySource.forEach((source, y) -> {
+        long n = totals.value().get(source)[ngram];
+        Double z = Stats.zWord(y, n, yw - y, total - n, a0, a0 * yw / (double) total);
+        if (z != null) {
+          out.add(RowFactory.create(source, term, ngram, y, yw, z));
+        }
+      });
+      return out.iterator();
+    };
+    Dataset<Row> scored = perTerm.select("term", "ngram", "uses", "yw")
+        .flatMap(score, Encoders.row(SCORED))
+        .filter(col(SourceKeynessTable.Z).notEqual(0.0))
+        .withColumn(SourceKeynessTable.DIRECTION,
+            when(col(SourceKeynessTable.Z).gt(0), lit(SourceKeynessTable.OVER))
+                .otherwise(lit(SourceKeynessTable.UNDER)));
+    return scored
+        .withColumn(SourceKeynessTable.RANK, row_number().over(
+            Window.partitionBy(col("source"), col(SourceKeynessTable.DIRECTION))
+                .orderBy(abs(col(SourceKeynessTable.Z)).desc(), col("term"))))
         .filter(col(SourceKeynessTable.RANK).leq(options.keynessTop()))
         .select(col("source"), col("term"), col("ngram"), col(SourceKeynessTable.DIRECTION),
             col(SourceKeynessTable.RANK), col("y").as(SourceKeynessTable.COUNT_SOURCE),
             col("yw").minus(col("y")).as(SourceKeynessTable.COUNT_REST),
             col(SourceKeynessTable.Z));
+  }
+
+  private static boolean eligible(String term, Set<String> stop) {
+    for (String w : term.split(" ")) {
+      if (stop.contains(w)) {
+        return false;
+      }
+    }
+    return true;
   }
 }
