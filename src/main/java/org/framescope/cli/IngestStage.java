@@ -47,7 +47,7 @@ final class IngestStage {
   private static final String WORK_PARSED = "work_parsed";
   private static final String WORK_ACCEPTED = "work_accepted";
   private static final String WORK_ARTICLES = "work_articles";
-  private static final String WORK_SHINGLES = "work_shingles";
+  private static final String WORK_DEDUP = "work_dedup_";
 
   /** What the console summary shows. */
   record Summary(long recordsRead, Map<String, Long> rejectedByReason, long duplicates,
@@ -78,9 +78,9 @@ final class IngestStage {
     Dataset<Row> accepted = spark.read().parquet(out.staged(WORK_ACCEPTED));
     long parsedAt = System.nanoTime();
 
-    Tables.write(Duplicates.findDuplicates(accepted, checked.dedup(), shingles -> {
-          shingles.write().parquet(out.staged(WORK_SHINGLES));
-          return spark.read().parquet(out.staged(WORK_SHINGLES));
+    Tables.write(Duplicates.findDuplicates(accepted, checked.dedup(), (name, table) -> {
+          table.write().parquet(out.staged(WORK_DEDUP + name));
+          return spark.read().parquet(out.staged(WORK_DEDUP + name));
         }), DuplicatesTable.SCHEMA, out.staged(DuplicatesTable.NAME));
     Dataset<Row> duplicates = Tables.read(spark, DuplicatesTable.SCHEMA,
         out.staged(DuplicatesTable.NAME));

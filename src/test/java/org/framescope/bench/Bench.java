@@ -65,10 +65,12 @@ public final class Bench implements Callable<Integer> {
     }
     Path out = output.resolve("run-" + articles + "-" + sources + "-" + seed);
     deleteTree(out);
+    HeapWatch heap = HeapWatch.start();
     long t0 = System.nanoTime();
     check(Main.execute(new PrintWriter(System.err, true), "run", "--input", corpus.toString(),
         "--output", out.toString()), "run");
     double endToEnd = (System.nanoTime() - t0) / 1e9;
+    heap.stop();
     JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
     Path articlesTable = out.resolve("articles");
     Lexicon lexicon = LexiconFiles.read(new Configuration(), "syria");
@@ -106,6 +108,11 @@ public final class Bench implements Callable<Integer> {
     }
     r.put("stage_seconds", stages);
     r.put("ingest_dedup_seconds", run.get("timings_seconds").get("ingest_dedup").asDouble());
+    JsonNode planted = new ObjectMapper().readTree(corpus.resolve("_planted.json").toFile());
+    r.put("duplicates_found", run.get("duplicates").asLong());
+    r.put("duplicates_planted", planted.get("duplicates_expected").asLong());
+    r.put("timings_seconds", new ObjectMapper().convertValue(run.get("timings_seconds"),
+        Map.class));
     r.put("end_to_end_seconds", endToEnd);
     r.put("features_articles_per_s", n / featuresSeconds);
     r.put("duckdb_seconds", duckSeconds);
@@ -117,7 +124,9 @@ public final class Bench implements Callable<Integer> {
     r.put("default_layer_sample_articles_per_s", nlp[0] / nlp[2]);
     r.put("features_vs_duckdb", duckSeconds / featuresSeconds);
     r.put("features_vs_limit", limitSeconds / featuresSeconds);
-    r.put("peak_driver_heap_mb", peakHeapMb());
+    r.put("peak_driver_heap_mb", heap.peakUsedMb());
+    r.put("peak_driver_heap_after_gc_mb", heap.peakAfterGcMb());
+    r.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
     r.put("counts_agree", agree);
     Files.writeString(output.resolve("bench-results.json"), new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r) + "\n");
@@ -158,14 +167,61 @@ public final class Bench implements Callable<Integer> {
     return new double[] {size, (b - a) / 1e9, (c - b) / 1e9};
   }
 
-  private static long peakHeapMb() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
+  /**
+   * Samples the heap of this JVM (Spark's driver and, in local mode, its executors) every 50 ms
+   * during the run: the most in use at once, and the most left after a collection (the live
+   * data, what must not grow with the corpus).
+   */
+  private static final class HeapWatch implements Runnable {
+    private final Thread thread = new Thread(this, "bench-heap-watch");
+    private volatile boolean running = true;
+    private long peakUsed;
+    private long peakAfterGc;
+
+    static HeapWatch start() {
+      HeapWatch w = new HeapWatch();
+      w.thread.setDaemon(true);
+      w.thread.start();
+      return w;
+    }
+
+    @Override
+    public void run() {
+      while (running) {
+        long used = 0;
+        long afterGc = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+          if (pool.getType() == MemoryType.HEAP) {
+            used += pool.getUsage().getUsed();
+            if (pool.getCollectionUsage() != null) {
+              afterGc += pool.getCollectionUsage().getUsed();
+            }
+          }
+        }
+        synchronized (this) {
+          peakUsed = Math.max(peakUsed, used);
+          peakAfterGc = Math.max(peakAfterGc, afterGc);
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          return;
+        }
       }
     }
-    return peak >> 20;
+
+    void stop() throws InterruptedException {
+      running = false;
+      thread.join();
+    }
+
+    synchronized long peakUsedMb() {
+      return peakUsed >> 20;
+    }
+
+    synchronized long peakAfterGcMb() {
+      return peakAfterGc >> 20;
+    }
   }
 
   private static void print(Map<String, Object> r, long bytes) {
@@ -191,8 +247,11 @@ public final class Bench implements Callable<Integer> {
     System.out.printf("Spark NLP layer on %d articles: %.0f articles/s (default layer %.0f)%n",
         r.get("sparknlp_sample_articles"), r.get("sparknlp_articles_per_s"),
         r.get("default_layer_sample_articles_per_s"));
-    System.out.printf("peak driver heap: %d MB; counts agree: %s%n", r.get("peak_driver_heap_mb"),
-        r.get("counts_agree"));
+    System.out.printf("duplicates found %d of %d planted%n", r.get("duplicates_found"),
+        r.get("duplicates_planted"));
+    System.out.printf("driver heap (this JVM, -Xmx %d MB): peak in use %d MB, peak after GC %d MB;"
+        + " counts agree: %s%n", r.get("max_heap_mb"), r.get("peak_driver_heap_mb"),
+        r.get("peak_driver_heap_after_gc_mb"), r.get("counts_agree"));
   }
 
   private static void report(String what, Map<String, Map<String, Long>> a,
