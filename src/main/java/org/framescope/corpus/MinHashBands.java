@@ -64,7 +64,7 @@ public final class MinHashBands implements Serializable {
       }
       any = true;
       for (int k = 0; k < min.length; k++) {
-        long h = (a[k] * x + b[k]) % PRIME;
+        long h = mod(a[k] * x + b[k]);
         if (h < min[k]) {
           min[k] = h;
         }
@@ -82,6 +82,13 @@ public final class MinHashBands implements Serializable {
       keys[band] = key;
     }
     return keys;
+  }
+
+  /** v mod 2^31 - 1 for 0 <= v < 2^63, by folding (no division). */
+  static long mod(long v) {
+    long r = (v & PRIME) + (v >>> 31);
+    r = (r & PRIME) + (r >>> 31);
+    return r >= PRIME ? r - PRIME : r;
   }
 
   /** SplitMix64's finalizer: a 64-bit mix with no fixed structure for similar inputs. */

@@ -52,9 +52,7 @@ public final class PageFurniture implements Serializable {
   private static final Pattern DATE_MARKER_PATTERN =
       Pattern.compile("^date\\s+(\\d{4}-\\d{2}-\\d{2})\\b[\\s:.|-]*", Pattern.CASE_INSENSITIVE);
   private static final Pattern TRAILING_CREDIT = Pattern.compile("\\s*\\([^()]{1,40}\\)\\s*$");
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern LETTER = Pattern.compile("\\p{L}");
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final List<WordingRule> rules;
 
@@ -109,8 +107,9 @@ public final class PageFurniture implements Serializable {
       if (line.isEmpty()) {
         continue;
       }
+      int words = wordCount(line);
       for (WordingRule rule : rules) {
-        if (rule.matches(line)) {
+        if (rule.matches(line, words)) {
           drop[i] = true;
           removed.add(new Removed(rule.name, line));
           break;
@@ -226,9 +225,20 @@ public final class PageFurniture implements Serializable {
     return -1;
   }
 
+  /** The number of runs of non-space characters (space as in the regular expression \s). */
   static int wordCount(String line) {
-    String s = line.strip();
-    return s.isEmpty() ? 0 : WHITESPACE.split(s).length;
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f'
+          || c == '\r';
+      if (!space && !inWord) {
+        words++;
+      }
+      inWord = !space;
+    }
+    return words;
   }
 
   /**
@@ -236,10 +246,29 @@ public final class PageFurniture implements Serializable {
    * parenthesised credit ("(Reuters)") do not make lines different.
    */
   public static String normalise(String line) {
-    String s = Normalizer.normalize(line, Normalizer.Form.NFKC);
-    s = TRAILING_CREDIT.matcher(s).replaceAll("");
-    s = NON_WORD.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ");
-    return s.strip();
+    String s = Normalizer.isNormalized(line, Normalizer.Form.NFKC) ? line
+        : Normalizer.normalize(line, Normalizer.Form.NFKC);
+    if (s.indexOf(')') >= 0) {
+      s = TRAILING_CREDIT.matcher(s).replaceAll("");
+    }
+    // the words (runs of letters and numbers), lower-cased, one space between them
+    s = s.toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(s.length());
+    boolean gap = false;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Shingles.isWordChar(cp)) {
+        if (gap && out.length() > 0) {
+          out.append(' ');
+        }
+        gap = false;
+        out.appendCodePoint(cp);
+      } else {
+        gap = true;
+      }
+    }
+    return out.toString();
   }
 
   private static final class WordingRule implements Serializable {
@@ -254,8 +283,8 @@ public final class PageFurniture implements Serializable {
       this.maxWords = maxWords;
     }
 
-    boolean matches(String line) {
-      return wordCount(line) <= maxWords && pattern.matcher(line).find();
+    boolean matches(String line, int words) {
+      return words <= maxWords && pattern.matcher(line).find();
     }
   }
 

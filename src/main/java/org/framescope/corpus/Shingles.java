@@ -79,7 +79,7 @@ public final class Shingles {
   }
 
   /** Letters and numbers, as the regular expression classes \p{L} and \p{N}. */
-  private static boolean isWordChar(int cp) {
+  static boolean isWordChar(int cp) {
     if (Character.isLetter(cp)) {
       return true;
     }

@@ -79,6 +79,19 @@ class MinHashBandsTest {
   }
 
   @Test
+  void theFoldedModuloIsTheModulo() {
+    SplittableRandom r = new SplittableRandom(3);
+    long p = Integer.MAX_VALUE;
+    for (long v : new long[] {0, 1, p - 1, p, p + 1, 2 * p, (p - 1) * (p - 1) + p - 1}) {
+      assertThat(MinHashBands.mod(v)).as("%d", v).isEqualTo(v % p);
+    }
+    for (int i = 0; i < 100_000; i++) {
+      long v = r.nextLong(p) * r.nextLong(p) + r.nextLong(p);
+      assertThat(MinHashBands.mod(v)).isEqualTo(v % p);
+    }
+  }
+
+  @Test
   void aSetOfOnlyCommonShinglesOrNoneHasNoKeys() {
     MinHashBands bands = new MinHashBands(new int[] {9, 4}, 32, 2, 7L);
     assertThat(bands.keys(new int[] {4, 9})).isEmpty();
