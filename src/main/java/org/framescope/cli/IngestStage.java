@@ -78,10 +78,14 @@ final class IngestStage {
     Dataset<Row> accepted = spark.read().parquet(out.staged(WORK_ACCEPTED));
     long parsedAt = System.nanoTime();
 
+    Map<String, Long> dedupWork = new TreeMap<>();
     Tables.write(Duplicates.findDuplicates(accepted, checked.dedup(), (name, table) -> {
           table.write().parquet(out.staged(WORK_DEDUP + name));
-          return spark.read().parquet(out.staged(WORK_DEDUP + name));
+          Dataset<Row> stored = spark.read().parquet(out.staged(WORK_DEDUP + name));
+          dedupWork.put(name, stored.count());
+          return stored;
         }), DuplicatesTable.SCHEMA, out.staged(DuplicatesTable.NAME));
+    manifest.put("near_duplicate_pairs_checked", dedupWork.getOrDefault("candidates", 0L));
     Dataset<Row> duplicates = Tables.read(spark, DuplicatesTable.SCHEMA,
         out.staged(DuplicatesTable.NAME));
     Dataset<Row> flagged = Duplicates.withDuplicateFlags(accepted, duplicates);

@@ -3,12 +3,14 @@ package org.framescope.corpus;
 import static org.apache.spark.sql.functions.*;
 
 import java.util.function.BiFunction;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.api.java.UDF1;
-import scala.collection.JavaConverters;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -51,6 +53,12 @@ public final class Duplicates {
   static final double COMMON_SHARE = 0.001;
   static final int COMMON_MIN_TEXTS = 50;
   static final int COMMON_SAMPLE = 50_000;
+  /** Most texts in candidate pairs whose ids are sent to every task (about 10 MB). */
+  static final long BROADCAST_IDS = 250_000;
+
+  private static final StructType PAIR = new StructType()
+      .add("_a", DataTypes.StringType, false)
+      .add("_b", DataTypes.StringType, false);
 
   /** Thresholds of the near-duplicate pass. */
   public record Options(DedupScope scope, double minJaccard, double minContainment) {
@@ -149,21 +157,39 @@ public final class Duplicates {
     UserDefinedFunction bandKeys = udf(
         (UDF1<scala.collection.Seq<Integer>, long[]>) v -> bands.value().keys(ints(v)),
         DataTypes.createArrayType(DataTypes.LongType, false));
+    // Texts that share a band key, within the scope: one shuffle by key, the keys held by one
+    // text only dropped, each remaining key's texts paired. (A self-join on the keys took 4 times
+    // as long: it sorts both sides and builds every pair before dropping repeats.)
     Dataset<Row> keys = vectors
-        .select(col(ArticlesTable.ARTICLE_ID), scopeKey(options.scope()).as("_scope"),
-            posexplode(bandKeys.apply(col("_features"))).as(new String[] {"_band", "_key"}));
-    Dataset<Row> a = keys.toDF("_a", "_scope", "_band", "_key");
-    Dataset<Row> b = keys.toDF("_b", "_scope", "_band", "_key");
-    Dataset<Row> candidates = store.apply("candidates", a.join(b, JavaConverters.asScalaBuffer(
-            List.of("_scope", "_band", "_key")).toSeq())
-        .filter(col("_a").lt(col("_b")))
-        .select("_a", "_b")
+        .select(col(ArticlesTable.ARTICLE_ID).as("_id"), scopeKey(options.scope()).as("_scope"),
+            posexplode(bandKeys.apply(col("_features"))).as(new String[] {"_band", "_key"}))
+        .select(col("_id"), xxhash64(col("_scope"), col("_band"), col("_key")).as("_k"));
+    FlatMapFunction<Row, Row> pairUp = row -> {
+      List<String> texts = new ArrayList<>(row.<String>getList(0));
+      Collections.sort(texts);
+      List<Row> out = new ArrayList<>();
+      for (int i = 0; i < texts.size(); i++) {
+        for (int j = i + 1; j < texts.size(); j++) {
+          out.add(RowFactory.create(texts.get(i), texts.get(j)));
+        }
+      }
+      return out.iterator();
+    };
+    Dataset<Row> candidates = store.apply("candidates", keys
+        .withColumn("_sharing", count(lit(1)).over(Window.partitionBy(col("_k"))))
+        .filter(col("_sharing").gt(1))
+        .groupBy(col("_k"))
+        .agg(collect_list(col("_id")).as("_ids"))
+        .select(col("_ids"))
+        .flatMap(pairUp, Encoders.row(PAIR))
         .distinct());
-    // Only the texts in a candidate pair are read for the check: their ids (a few per cent of
-    // the corpus) go to the tasks, so the shingle sets are not shuffled whole.
+    // Only the texts in a candidate pair are read for the check. Their ids go to every task
+    // when there are few enough (the usual case: copies are a few per cent of a corpus), so the
+    // shingle sets are not shuffled whole; otherwise both sides are shuffled.
     Dataset<Row> ids = candidates.select(col("_a").as("_id"))
         .union(candidates.select(col("_b").as("_id"))).distinct();
-    Dataset<Row> inPairs = vectors.join(broadcast(ids),
+    boolean few = ids.count() <= BROADCAST_IDS;
+    Dataset<Row> inPairs = vectors.join(few ? broadcast(ids) : ids,
         vectors.col(ArticlesTable.ARTICLE_ID).equalTo(ids.col("_id")), "left_semi");
     Dataset<Row> left = inPairs.select(col(ArticlesTable.ARTICLE_ID).as("_a"),
         col(ArticlesTable.SOURCE).as("_source_a"), col(ArticlesTable.PUBLISHED).as("_published_a"),
@@ -177,6 +203,10 @@ public final class Duplicates {
     Dataset<Row> pairs = candidates.join(left, "_a").join(right, "_b")
         .withColumn("_overlap", overlap.apply(col("_features_a"), col("_features_b")))
         .filter(col("_overlap.jaccard").gt(options.minJaccard()));
+    if (options.scope() == DedupScope.WITHIN_SOURCE) {
+      // the keys are hashed with the source: a collision must not pair two sources
+      pairs = pairs.filter(col("_source_a").equalTo(col("_source_b")));
+    }
     // When each text lies mostly inside the other (a copy with a line of furniture more, say),
     // the earlier published is the original (nulls last, then the smaller id); otherwise the
     // fuller text is, with the same tie-breaks.
