@@ -16,27 +16,13 @@ import java.util.Locale;
 public final class Tokenizer {
   private Tokenizer() {}
 
-  // ASCII answers of the character tests below, looked up rather than computed (a third of the
-  // tokenizer's time on English text went to the general Unicode tests).
-  private static final boolean[] ASCII_WORD = new boolean[128];
-  private static final boolean[] ASCII_SPACE = new boolean[128];
-  private static final String[] ASCII_STRING = new String[128];
-
-  static {
-    for (char c = 0; c < 128; c++) {
-      ASCII_WORD[c] = Character.isLetterOrDigit(c);
-      ASCII_SPACE[c] = Character.isWhitespace(c) || Character.isSpaceChar(c);
-      ASCII_STRING[c] = String.valueOf(c);
-    }
-  }
-
   /** The tokens of {@code text[from, to)}. */
   public static List<Token> tokenize(String text, int from, int to) {
     List<Token> out = new ArrayList<>();
     int i = from;
     while (i < to) {
       char c = text.charAt(i);
-      if (c < 128 ? ASCII_SPACE[c] : Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
         i++;
         continue;
       }
@@ -62,7 +48,7 @@ public final class Tokenizer {
         continue;
       }
       int len = Character.charCount(text.codePointAt(i));
-      String p = c < 128 ? ASCII_STRING[c] : text.substring(i, i + len);
+      String p = text.substring(i, i + len);
       out.add(new Token(i, i + len, isHyphenChar(c) ? Token.HYPHEN : p, false));
       i += len;
     }
@@ -89,10 +75,6 @@ public final class Tokenizer {
   }
 
   static boolean isWordChar(String s, int i) {
-    char c = s.charAt(i);
-    if (c < 128) {
-      return ASCII_WORD[c];
-    }
     int cp = s.codePointAt(i);
     return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
         || Character.getType(cp) == Character.COMBINING_SPACING_MARK;
