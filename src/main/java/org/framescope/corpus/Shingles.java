@@ -8,9 +8,9 @@ import java.util.Locale;
  * the runs of letters and numbers (everything else separates them), each run hashed to 31 bits.
  *
  * <p>Written by hand rather than as Spark ML's {@code split} + {@code NGram} + {@code HashingTF}:
- * those build a string per shingle and a sparse vector with a value per index, and on 200,000
- * generated articles (2 cores) tokenizing, shingling and storing the vectors took 90 s of the
- * duplicate pass. Here each word is hashed once and a shingle's hash is mixed from its words'.
+ * those build a string per shingle and a sparse vector with a value per index: on 200,000
+ * generated articles (2 cores) tokenizing, shingling and storing the sets took 90 s that way and
+ * 22 s this way. Here each word is hashed once and a shingle's hash is mixed from its words'.
  */
 public final class Shingles {
   private Shingles() {}

@@ -247,8 +247,8 @@ public final class Bench implements Callable<Integer> {
     System.out.printf("Spark NLP layer on %d articles: %.0f articles/s (default layer %.0f)%n",
         r.get("sparknlp_sample_articles"), r.get("sparknlp_articles_per_s"),
         r.get("default_layer_sample_articles_per_s"));
-    System.out.printf("duplicates found %d of %d planted%n", r.get("duplicates_found"),
-        r.get("duplicates_planted"));
+    System.out.printf("duplicates found %d (planted, with their original in the corpus: %d)%n",
+        r.get("duplicates_found"), r.get("duplicates_planted"));
     System.out.printf("driver heap (this JVM, -Xmx %d MB): peak in use %d MB, peak after GC %d MB;"
         + " counts agree: %s%n", r.get("max_heap_mb"), r.get("peak_driver_heap_mb"),
         r.get("peak_driver_heap_after_gc_mb"), r.get("counts_agree"));

@@ -30,6 +30,14 @@ class BenchSmokeTest {
     }
     assertThat(r.get("articles").asLong()).isBetween(390L, 400L);
     assertThat(r.get("stage_seconds").get("features").asDouble()).isPositive();
+    // 400 records from 4 sources: each copy's original is in the corpus and found
+    assertThat(r.get("duplicates_found").asLong())
+        .isEqualTo(r.get("duplicates_planted").asLong()).isPositive();
+    // sampled while the run ran: something in use, and never more than the JVM may hold
+    assertThat(r.get("peak_driver_heap_mb").asLong()).isPositive()
+        .isLessThanOrEqualTo(r.get("max_heap_mb").asLong());
+    assertThat(r.get("peak_driver_heap_after_gc_mb").asLong())
+        .isBetween(0L, r.get("max_heap_mb").asLong());
   }
 
   @Test
