@@ -111,10 +111,8 @@ final class FeaturesStage {
     val.put("origin", valence.origin());
     val.put("entries", valence.size());
     val.put("duplicates", valence.duplicates());
-    manifest.section("timings_seconds").put("features",
-        Math.round((written - started) / 1e7) / 100.0);
-    manifest.section("timings_seconds").put("sentiment",
-        Math.round((scoredAt - written) / 1e7) / 100.0);
+    manifest.section("timings_seconds").put("features", StageRunner.seconds(started, written));
+    manifest.section("timings_seconds").put("sentiment", StageRunner.seconds(written, scoredAt));
     LOG.info("features: {} articles, {} term hits ({})", articlesAnalysed,
         manifest.get("term_hits"), byVoice);
   }

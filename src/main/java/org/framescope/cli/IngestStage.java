@@ -78,14 +78,16 @@ final class IngestStage {
     Dataset<Row> accepted = spark.read().parquet(out.staged(WORK_ACCEPTED));
     long parsedAt = System.nanoTime();
 
-    Map<String, Long> dedupWork = new TreeMap<>();
+    long[] pairsChecked = {0};
     Tables.write(Duplicates.findDuplicates(accepted, checked.dedup(), (name, table) -> {
           table.write().parquet(out.staged(WORK_DEDUP + name));
           Dataset<Row> stored = spark.read().parquet(out.staged(WORK_DEDUP + name));
-          dedupWork.put(name, stored.count());
+          if (name.equals(Duplicates.CANDIDATES)) {
+            pairsChecked[0] = stored.count();
+          }
           return stored;
         }), DuplicatesTable.SCHEMA, out.staged(DuplicatesTable.NAME));
-    manifest.put("near_duplicate_pairs_checked", dedupWork.getOrDefault("candidates", 0L));
+    manifest.put("near_duplicate_pairs_checked", pairsChecked[0]);
     Dataset<Row> duplicates = Tables.read(spark, DuplicatesTable.SCHEMA,
         out.staged(DuplicatesTable.NAME));
     Dataset<Row> flagged = Duplicates.withDuplicateFlags(accepted, duplicates);
@@ -123,10 +125,10 @@ final class IngestStage {
 
     Summary summary = record(spark, out, manifest, recordsRead, recurring.size());
     Map<String, Object> timings = manifest.section("timings_seconds");
-    timings.put("ingest_parse", seconds(started, parsedAt));
-    timings.put("ingest_dedup", seconds(parsedAt, dedupAt));
-    timings.put("ingest_clean_and_write", seconds(dedupAt, writtenAt));
-    timings.put("ingest", seconds(started, System.nanoTime()));
+    timings.put("ingest_parse", StageRunner.seconds(started, parsedAt));
+    timings.put("ingest_dedup", StageRunner.seconds(parsedAt, dedupAt));
+    timings.put("ingest_clean_and_write", StageRunner.seconds(dedupAt, writtenAt));
+    timings.put("ingest", StageRunner.seconds(started, System.nanoTime()));
     return summary;
   }
 
@@ -210,9 +212,5 @@ final class IngestStage {
             + String.join(", ", declared) + ")");
       }
     }
-  }
-
-  private static double seconds(long from, long to) {
-    return Math.round((to - from) / 1e7) / 100.0;
   }
 }

@@ -61,17 +61,13 @@ final class ScoreStage {
         options), SourceKeynessTable.SCHEMA, out.staged(SourceKeynessTable.NAME));
     long done = System.nanoTime();
     Map<String, Object> timings = manifest.section("timings_seconds");
-    timings.put("score_sources", seconds(started, sourcesAt));
-    timings.put("score_actors", seconds(sourcesAt, actorsAt));
-    timings.put("score_term_counts", seconds(actorsAt, countsAt));
-    timings.put("score_keyness", seconds(actorsAt, done));
-    timings.put("score", seconds(started, done));
+    timings.put("score_sources", StageRunner.seconds(started, sourcesAt));
+    timings.put("score_actors", StageRunner.seconds(sourcesAt, actorsAt));
+    timings.put("score_term_counts", StageRunner.seconds(actorsAt, countsAt));
+    timings.put("score_keyness", StageRunner.seconds(actorsAt, done));
+    timings.put("score", StageRunner.seconds(started, done));
     manifest.put("source_scores_rows",
         spark.read().parquet(out.staged(SourceScoresTable.NAME)).count());
-  }
-
-  private static double seconds(long from, long to) {
-    return Math.round((to - from) / 1e7) / 100.0;
   }
 
   /**

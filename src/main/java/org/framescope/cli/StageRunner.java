@@ -27,6 +27,11 @@ import org.framescope.sentiment.ValenceLexicon;
 final class StageRunner {
   private StageRunner() {}
 
+  /** The seconds between two {@link System#nanoTime()} readings, to the hundredth, for run.json. */
+  static double seconds(long fromNanos, long toNanos) {
+    return Math.round((toNanos - fromNanos) / 1e7) / 100.0;
+  }
+
   /**
    * Runs ingest when {@code ingest} is given, then features when {@code features} is given, then
    * scoring when {@code scoring} is given. A stage run without the ones before it reads their

@@ -50,6 +50,8 @@ import org.framescope.schema.DuplicatesTable;
  * which was longer by a line of furniture.)
  */
 public final class Duplicates {
+  /** The name under which {@code store} is given the candidate pairs, one row per pair. */
+  public static final String CANDIDATES = "candidates";
   static final int SHINGLE = 5;
   static final int BANDS = 48;
   static final int ROWS = 2;
@@ -179,7 +181,7 @@ public final class Duplicates {
       }
       return out.iterator();
     };
-    Dataset<Row> candidates = store.apply("candidates", keys
+    Dataset<Row> candidates = store.apply(CANDIDATES, keys
         .withColumn("_sharing", count(lit(1)).over(Window.partitionBy(col("_k"))))
         .filter(col("_sharing").gt(1))
         .groupBy(col("_k"))
