@@ -131,6 +131,21 @@ final class GenerateCommand implements Callable<Integer> {
   /** The planted rates, and how many records of each kind were written. */
   private String plantedJson(CorpusGenerator g, Lexicon lex) {
     CorpusGenerator.Planted p = g.planted();
+    int k = p.sources().size();
+    Map<CorpusGenerator.Kind, Long> kinds = new EnumMap<>(CorpusGenerator.Kind.class);
+    long detectable = 0;
+    long[] own = new long[k];
+    long[] wire = new long[k];
+    for (long i = 0; i < articles; i++) {
+      CorpusGenerator.Kind kind = g.kind(i);
+      kinds.merge(kind, 1L, Long::sum);
+      detectable += g.isDetectableCopy(i) ? 1 : 0;
+      if (kind == CorpusGenerator.Kind.WIRE) {
+        wire[(int) (i % k)]++;
+      } else if (kind == CorpusGenerator.Kind.ARTICLE || kind == CorpusGenerator.Kind.BAD_DATE) {
+        own[(int) (i % k)]++;
+      }
+    }
     RunManifest m = RunManifest.empty();
     m.put("seed", seed);
     m.put("articles", articles);
@@ -139,36 +154,40 @@ final class GenerateCommand implements Callable<Integer> {
     Map<String, Object> axes = new LinkedHashMap<>();
     for (int x = 0; x < p.axes().size(); x++) {
       Map<String, Object> shares = new LinkedHashMap<>();
-      for (int s = 0; s < p.sources().size(); s++) {
+      Map<String, Object> expected = new LinkedHashMap<>();
+      for (int s = 0; s < k; s++) {
         shares.put(p.sources().get(s), p.outletShareA()[x][s]);
+        expected.put(p.sources().get(s), g.expectedOutletShareA(x, s, own[s], wire[s]));
       }
       axes.put(p.axes().get(x), Map.of("pole_a", p.poleA().get(x), "pole_b", p.poleB().get(x),
-          "outlet_share_a", shares, "quoted_share_a", 0.5));
+          "outlet_share_a", shares, "expected_outlet_share_a", expected,
+          "quoted_share_a", CorpusGenerator.QUOTED_SHARE_A,
+          "wire_share_a", CorpusGenerator.WIRE_SHARE_A));
     }
     m.put("axes", axes);
     Map<String, Object> frames = new LinkedHashMap<>();
     for (int f = 0; f < p.frames().size(); f++) {
       Map<String, Object> rates = new LinkedHashMap<>();
-      for (int s = 0; s < p.sources().size(); s++) {
+      for (int s = 0; s < k; s++) {
         rates.put(p.sources().get(s), p.frameRate()[f][s]);
       }
       frames.put(p.frames().get(f), Map.of("sentence_rate", rates));
     }
     m.put("frames", frames);
     Map<String, Object> quote = new LinkedHashMap<>();
-    for (int s = 0; s < p.sources().size(); s++) {
+    Map<String, Object> report = new LinkedHashMap<>();
+    Map<String, Object> carried = new LinkedHashMap<>();
+    for (int s = 0; s < k; s++) {
       quote.put(p.sources().get(s), p.quoteRate()[s]);
+      report.put(p.sources().get(s), p.reportRate()[s]);
+      carried.put(p.sources().get(s), wire[s]);
     }
     m.put("quote_rate", quote);
-    Map<CorpusGenerator.Kind, Long> kinds = new EnumMap<>(CorpusGenerator.Kind.class);
-    long detectable = 0;
-    for (long i = 0; i < articles; i++) {
-      kinds.merge(g.kind(i), 1L, Long::sum);
-      detectable += g.isDetectableCopy(i) ? 1 : 0;
-    }
+    m.put("report_rate", report);
+    m.put("wire_articles", carried);
     Map<String, Object> counts = new LinkedHashMap<>();
-    for (CorpusGenerator.Kind k : CorpusGenerator.Kind.values()) {
-      counts.put(k.name().toLowerCase(java.util.Locale.ROOT), kinds.getOrDefault(k, 0L));
+    for (CorpusGenerator.Kind kind : CorpusGenerator.Kind.values()) {
+      counts.put(kind.name().toLowerCase(java.util.Locale.ROOT), kinds.getOrDefault(kind, 0L));
     }
     m.put("records", counts);
     // Copies of a record that ingest rejects have no original left to be a copy of.

@@ -3,68 +3,70 @@ package org.framescope.generate;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 import org.framescope.lexicon.Entry;
 import org.framescope.lexicon.Lexicon;
+import org.framescope.sentiment.ValenceLexicon;
+import org.framescope.text.Sentences;
 
 /**
- * A synthetic news corpus with planted truth, for testing the scores and for benchmarks.
+ * A synthetic news corpus with planted truth, for testing the scores and for benchmarks, written
+ * to cost what news costs: a vocabulary of over 200,000 word types drawn with Zipfian
+ * frequencies ({@link Vocabulary}), prose with the word pairs of sentences ({@link Prose}),
+ * article lengths log-normal around a median of {@value #MEDIAN_WORDS} words with a long tail,
+ * quotations and reported speech at news-like rates, and wire copy carried by several outlets.
  *
  * <p>Article {@code i} is a pure function of the seed and {@code i}: nothing is held per article,
  * a million articles need no more memory than ten, and any partitioning gives the same corpus.
- * Its source is {@code i mod K}. Sentences come from templates over a vocabulary of the
- * generator's own (places, officials, objects), so that the text looks like news to the
- * tokenizer, and the lexicon's entries enter only through planted slots:
+ * Its source is {@code i mod K}, its day {@code i mod 365}. The lexicon's axis and frame entries
+ * enter only through planted slots (their first words, prefixes and context words are left out
+ * of the vocabulary):
  *
  * <ul>
  *   <li>in the outlet's own sentences, an axis slot picks pole a with the source's planted rate
  *       ({@link Planted#outletShareA}), and a frame slot appears at the source's planted rate;
- *   <li>a share of each source's sentences ({@link Planted#quoteRate}) quote an official, whose
- *       slots pick pole a at one rate for every source ({@link #QUOTED_SHARE_A});
+ *   <li>a share of each source's sentences ({@link Planted#quoteRate}) quote someone directly;
+ *       quoted slots pick pole a at one rate for every source ({@link #QUOTED_SHARE_A});
+ *   <li>a share ({@link Planted#reportRate}) report speech without quote marks ("X said ...");
+ *       those sentences carry no slot;
+ *   <li>wire copy: on each day, stories of a news agency that several outlets carry word for
+ *       word (each outlet at most once); their own sentences pick pole a at {@link
+ *       #WIRE_SHARE_A}, so a source's expected outlet-voice share is a mix of its own rate and
+ *       the wire's, weighted by how much wire copy it carries ({@code expected_outlet_share_a} in
+ *       {@code _planted.json});
  *   <li>a share of articles republish an earlier article of the same source, whole or its first
  *       half ({@link #REPUBLISH_RATE});
- *   <li>page furniture: a donation widget, a source's standing footer, share prompts;
+ *   <li>page furniture: a donation widget, a source's standing footer, share prompts, credits;
  *   <li>a small share of bad records ({@link #BAD_RATE}): no text, no source, a malformed line
  *       (JSON lines only), or a date nobody can read (the article is kept, its date is not).
  * </ul>
  */
 public final class CorpusGenerator implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  static final double QUOTED_SHARE_A = 0.5;
+  public static final double QUOTED_SHARE_A = 0.5;
+  public static final double WIRE_SHARE_A = 0.5;
   static final double REPUBLISH_RATE = 0.04;
   static final double BAD_RATE = 0.005;
-  static final double AXIS_SLOT_RATE = 0.45;
+  /** Chance that a (day, rank) has a wire story, and that an outlet carries it. */
+  static final double WIRE_STORY_RATE = 0.2;
+  static final double WIRE_CARRY_RATE = 0.25;
+  static final double WIRE_QUOTE_RATE = 0.22;
+  static final double WIRE_REPORT_RATE = 0.2;
+  static final double AXIS_SLOT_RATE = 0.15;
+  static final double QUOTE_SLOT_RATE = 0.3;
+  static final double BLOCK_QUOTE_RATE = 0.02;
   static final double FOOTER_RATE = 0.7;
+  static final double MEDIAN_WORDS = 700;
+  static final double LENGTH_SIGMA = 0.5;
+  static final int DAYS = 365;
   static final LocalDate START = LocalDate.of(2018, 1, 1);
-
-  // Place and person names are built from parts, so that text carries as many distinct names
-  // as real news does (12 x 24 x 24 places, 20 x 24 x 24 people).
-  private static final String[] PLACE_PREFIX = {"Kafr", "Tal", "Wadi", "Jisr", "Ain", "Maarat",
-      "Khirbet", "Qalaat", "Deir", "Umm", "Ras", "Bab"};
-  private static final String[] SYLLABLES = {"ba", "dar", "fa", "ha", "ja", "ka", "la", "ma",
-      "na", "qa", "ra", "sa", "ta", "wa", "za", "mir", "sul", "nur", "bad", "sin", "hal", "kur",
-      "dun", "rif"};
-  private static final String[] GIVEN = {"Ahmad", "Layla", "Omar", "Rania", "Yusuf", "Huda",
-      "Karim", "Samira", "Tariq", "Dalia", "Nabil", "Salma", "Faris", "Mona", "Ziad", "Hiba",
-      "Walid", "Nour", "Bassam", "Rima"};
-  private static final String[] OBJECTS = {"supply route", "border crossing", "grain depot",
-      "water station", "northern highway", "old market", "river bridge", "fuel convoy",
-      "checkpoint", "airfield", "power plant", "hospital ward", "school building", "bakery"};
-  private static final String[] OFFICIALS = {"a regional governor", "the foreign minister",
-      "a military spokesman", "a senior envoy", "the defence ministry", "a local commander",
-      "an aid coordinator", "a presidential adviser"};
-  private static final String[] MONITORS = {"a monitoring group", "local reporters",
-      "witnesses", "a medical charity", "satellite imagery", "residents"};
-  private static final String[] CAPITALS = {"Russia", "Turkey", "Iran", "Washington",
-      "the United Nations", "Ankara", "Moscow", "Tehran"};
-  private static final String[] DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-      "Saturday", "Sunday"};
-  private static final String[] TONE = {"tense", "calm", "grim", "hopeful", "uncertain",
-      "quiet", "chaotic", "orderly"};
 
   private final long seed;
   private final int sources;
@@ -72,11 +74,22 @@ public final class CorpusGenerator implements Serializable {
   private final Planted planted;
   private final List<List<String>> poleEntries;
   private final List<List<String>> frameEntries;
+  private final Set<String> forbidden;
+  private final Set<String> forbiddenPrefixes;
+  private final Set<String> entryWords;
+  private final List<String> valenceWords;
+  private transient Prose prose;
 
   /** The planted rates, which are also what the generator writes beside the corpus. */
   public record Planted(List<String> sources, List<String> axes, List<String> poleA,
-      List<String> poleB, double[][] outletShareA, double[] quoteRate, List<String> frames,
-      double[][] frameRate) implements Serializable {}
+      List<String> poleB, double[][] outletShareA, double[] quoteRate, double[] reportRate,
+      List<String> frames, double[][] frameRate) implements Serializable {}
+
+  /** A planted lexicon entry: its axis or frame, its pole, and whether it is quoted. */
+  public record Slot(String name, String pole, boolean quoted) {}
+
+  /** An article before it is written out, with the slots planted in it. */
+  public record Draft(Map<String, String> fields, List<Slot> slots) {}
 
   /**
    * @param jsonLines whether the corpus is JSON lines (malformed lines are then among the bad
@@ -89,9 +102,11 @@ public final class CorpusGenerator implements Serializable {
     SplittableRandom r = new SplittableRandom(seed);
     List<String> names = new ArrayList<>();
     double[] quote = new double[sources];
+    double[] report = new double[sources];
     for (int s = 0; s < sources; s++) {
       names.add(String.format("Outlet %02d", s));
-      quote[s] = 0.1 + 0.3 * r.nextDouble();
+      quote[s] = 0.1 + 0.25 * r.nextDouble();
+      report[s] = 0.1 + 0.2 * r.nextDouble();
     }
     List<String> axes = new ArrayList<>();
     List<String> a = new ArrayList<>();
@@ -119,18 +134,43 @@ public final class CorpusGenerator implements Serializable {
       frames.add(frame);
       frameEntries.add(plainEntries(lexicon, frame, frame));
       for (int s = 0; s < sources; s++) {
-        frameRate[f][s] = 0.02 + 0.2 * r.nextDouble();
+        frameRate[f][s] = 0.01 + 0.08 * r.nextDouble();
       }
     }
-    this.planted = new Planted(names, axes, a, b, share, quote, frames, frameRate);
+    this.planted = new Planted(names, axes, a, b, share, quote, report, frames, frameRate);
+    forbidden = new HashSet<>();
+    forbiddenPrefixes = new HashSet<>();
+    entryWords = new HashSet<>();
+    for (Entry e : lexicon.termEntries()) {
+      (e.prefix()[0] ? forbiddenPrefixes : forbidden).add(e.tokens()[0]);
+      entryWords.addAll(List.of(e.tokens()));
+      e.notAfter().forEach(p -> forbidden.addAll(List.of(p)));
+      e.notBefore().forEach(p -> forbidden.addAll(List.of(p)));
+    }
+    valenceWords = ValenceLexicon.builtin().singleWords();
   }
 
   public Planted planted() {
     return planted;
   }
 
+  /**
+   * The share of pole a that source {@code s}'s outlet voice is expected to show on axis
+   * {@code x}, given how many of its original articles are its own and how many carry wire copy:
+   * its own rate and the wire's, weighted by the narrative sentences each kind holds.
+   */
+  public double expectedOutletShareA(int x, int s, long ownArticles, long wireArticles) {
+    double ownWeight = ownArticles * (1 - planted.quoteRate()[s] - planted.reportRate()[s]);
+    double wireWeight = wireArticles * (1 - WIRE_QUOTE_RATE - WIRE_REPORT_RATE);
+    if (ownWeight + wireWeight == 0) {
+      return planted.outletShareA()[x][s];
+    }
+    return (ownWeight * planted.outletShareA()[x][s] + wireWeight * WIRE_SHARE_A)
+        / (ownWeight + wireWeight);
+  }
+
   /** What article {@code i} is, before it is written. */
-  public enum Kind { ARTICLE, EXACT_COPY, TRUNCATED_COPY, MISSING_TEXT, MISSING_SOURCE,
+  public enum Kind { ARTICLE, WIRE, EXACT_COPY, TRUNCATED_COPY, MISSING_TEXT, MISSING_SOURCE,
     MALFORMED, BAD_DATE }
 
   public Kind kind(long i) {
@@ -143,7 +183,20 @@ public final class CorpusGenerator implements Serializable {
     if (i >= sources * 5L && u < BAD_RATE + REPUBLISH_RATE) {
       return r.nextBoolean() ? Kind.EXACT_COPY : Kind.TRUNCATED_COPY;
     }
+    if (random(wireStory(i), 10).nextDouble() < WIRE_STORY_RATE
+        && random(i, 7).nextDouble() < WIRE_CARRY_RATE) {
+      return Kind.WIRE;
+    }
     return Kind.ARTICLE;
+  }
+
+  /**
+   * The wire story article {@code i} would carry: one per day and rank, where the rank is the
+   * article's place among its source's articles of that day, so an outlet carries a story once.
+   */
+  long wireStory(long i) {
+    long step = lcm(sources, DAYS);
+    return (i % DAYS) * 1_000_003L + i / step;
   }
 
   /**
@@ -165,29 +218,40 @@ public final class CorpusGenerator implements Serializable {
       return false;
     }
     Kind o = kind(originalOf(i));
-    return o == Kind.ARTICLE || o == Kind.BAD_DATE;
+    return o == Kind.ARTICLE || o == Kind.BAD_DATE || o == Kind.WIRE;
   }
 
   /** The record of article {@code i}: field name to value (null values are left out). */
   public Map<String, String> article(long i) {
+    return draft(i).fields();
+  }
+
+  /** Article {@code i} and the slots planted in its text. */
+  public Draft draft(long i) {
     Kind kind = kind(i);
     int source = (int) (i % sources);
     long original = originalOf(i);
-    SplittableRandom r = random(original, 3);
-    List<String> paragraphs = new ArrayList<>();
-    int n = 6 + r.nextInt(7);
-    for (int p = 0; p < n; p++) {
-      paragraphs.add(paragraph(r, source));
-    }
+    boolean wire = kind(original) == Kind.WIRE;
+    int writer = (int) (original % sources);
+    SplittableRandom r = wire ? random(wireStory(original), 11) : random(original, 3);
+    Prose.Cast cast = prose().cast(r, wire ? wireStory(original) % 2 == 0 : writer % 2 == 1);
+    List<Paragraph> paragraphs = body(r, cast, wire ? -1 : writer);
+    String title = prose().headline(r, cast, !wire && writer % 3 == 0);
     if (kind == Kind.TRUNCATED_COPY) {
       paragraphs = paragraphs.subList(0, Math.max(2, paragraphs.size() / 2));
+    }
+    List<Slot> slots = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    for (Paragraph p : paragraphs) {
+      slots.addAll(p.slots());
+      texts.add(p.text());
     }
     StringBuilder text = new StringBuilder();
     SplittableRandom f = random(i, 4);
     if (f.nextDouble() < 0.25) {
       text.append("0 $\n2,500 $\n5,000 $\n\n");
     }
-    text.append(String.join("\n\n", paragraphs));
+    text.append(String.join("\n\n", texts));
     if (f.nextDouble() < FOOTER_RATE) {
       text.append("\n\nYou are reading ").append(planted.sources().get(source))
           .append(", independent news since 1998.");
@@ -195,97 +259,110 @@ public final class CorpusGenerator implements Serializable {
     if (f.nextDouble() < 0.2) {
       text.append("\n\nShare this on Facebook");
     }
+    if (f.nextDouble() < 0.1) {
+      text.append("\n\nWith reporting by ").append(prose().byline(f));
+    }
     Map<String, String> m = new LinkedHashMap<>();
     m.put("article_id", "g" + seed + "-" + i);
     m.put("source", kind == Kind.MISSING_SOURCE ? " " : planted.sources().get(source));
-    LocalDate date = START.plusDays(original % 365 + (original == i ? 0 : 1));
+    LocalDate date = START.plusDays(original % DAYS + (original == i ? 0 : 1));
     m.put("published", kind == Kind.BAD_DATE ? "sometime last spring" : date.toString());
-    m.put("title", title(random(original, 5)));
+    m.put("title", title);
     if (kind != Kind.MISSING_TEXT) {
       m.put("text", text.toString());
     }
-    return m;
+    return new Draft(m, kind == Kind.MISSING_TEXT ? List.of() : slots);
   }
 
-  private String paragraph(SplittableRandom r, int source) {
-    int n = 3 + r.nextInt(3);
-    List<String> sentences = new ArrayList<>();
-    for (int k = 0; k < n; k++) {
-      sentences.add(r.nextDouble() < planted.quoteRate()[source]
-          ? quoted(r) : ownSentence(r, source));
+  /** A paragraph and the slots planted in it. */
+  private record Paragraph(String text, List<Slot> slots) {}
+
+  /**
+   * The paragraphs of an article written by {@code writer} (a source; -1 for the wire), until
+   * the article's length, drawn log-normal, is reached.
+   */
+  private List<Paragraph> body(SplittableRandom r, Prose.Cast cast, int writer) {
+    int target = (int) Math.max(120, Math.min(8000, Math.round(MEDIAN_WORDS
+        * Math.exp(LENGTH_SIGMA * Prose.gaussian(r)))));
+    double quoteRate = writer < 0 ? WIRE_QUOTE_RATE : planted.quoteRate()[writer];
+    double reportRate = writer < 0 ? WIRE_REPORT_RATE : planted.reportRate()[writer];
+    List<Paragraph> paragraphs = new ArrayList<>();
+    int words = 0;
+    while (words < target) {
+      List<Slot> slots = new ArrayList<>();
+      StringBuilder p = new StringBuilder();
+      if (r.nextDouble() < BLOCK_QUOTE_RATE && !paragraphs.isEmpty()) {
+        paragraphs.add(new Paragraph(prose().blockIntro(r, cast), List.of()));
+        p.append(prose().blockQuote(r, cast, quotedSlot(r, slots)));
+      } else {
+        int n = 1 + (r.nextDouble() < 0.55 ? 1 : 0) + (r.nextDouble() < 0.15 ? 1 : 0);
+        for (int k = 0; k < n; k++) {
+          if (k > 0) {
+            p.append(' ');
+          }
+          double u = r.nextDouble();
+          if (u < quoteRate) {
+            p.append(prose().quoted(r, cast, quotedSlot(r, slots)));
+          } else if (u < quoteRate + reportRate) {
+            p.append(prose().reported(r, cast));
+          } else {
+            p.append(prose().narrative(r, cast, ownSlot(r, writer, slots)));
+          }
+        }
+      }
+      paragraphs.add(new Paragraph(p.toString(), slots));
+      words += 1 + (int) p.chars().filter(ch -> ch == ' ').count();
     }
-    return String.join(" ", sentences);
+    return paragraphs;
   }
 
-  private static String name(SplittableRandom r) {
-    String a = SYLLABLES[r.nextInt(SYLLABLES.length)];
-    String b = SYLLABLES[r.nextInt(SYLLABLES.length)];
-    return Character.toUpperCase(a.charAt(0)) + a.substring(1) + b;
-  }
-
-  private static String place(SplittableRandom r) {
-    return pick(r, PLACE_PREFIX) + " " + name(r);
-  }
-
-  private static String person(SplittableRandom r) {
-    return pick(r, GIVEN) + " " + name(r) + (r.nextBoolean() ? "i" : "");
-  }
-
-  private String ownSentence(SplittableRandom r, int source) {
-    String place = place(r);
+  /** The slot of an outlet's own sentence: an axis at the writer's rate, or a frame, or none. */
+  private String ownSlot(SplittableRandom r, int writer, List<Slot> slots) {
     if (r.nextDouble() < AXIS_SLOT_RATE && !planted.axes().isEmpty()) {
       int axis = r.nextInt(planted.axes().size());
-      boolean a = r.nextDouble() < planted.outletShareA()[axis][source];
-      String slot = pick(r, poleEntries.get(axis * 2 + (a ? 0 : 1)));
-      switch (r.nextInt(3)) {
-        case 0:
-          return "Reports from " + place + " described the " + slot + " near the "
-              + pick(r, OBJECTS) + " on " + pick(r, DAYS) + ".";
-        case 1:
-          return "According to " + pick(r, MONITORS) + ", the " + slot + " reached the "
-              + pick(r, OBJECTS) + " outside " + place + ".";
-        default:
-          return "The situation around the " + slot + " in " + place + " remained "
-              + pick(r, TONE) + ", " + pick(r, MONITORS) + " reported.";
-      }
+      double shareA = writer < 0 ? WIRE_SHARE_A : planted.outletShareA()[axis][writer];
+      return axisSlot(r, axis, r.nextDouble() < shareA, false, slots);
     }
     for (int fr = 0; fr < planted.frames().size(); fr++) {
-      if (r.nextDouble() < planted.frameRate()[fr][source]) {
-        return "Aid workers in " + place + " spoke of the " + pick(r, frameEntries.get(fr))
-            + " around the " + pick(r, OBJECTS) + ".";
+      double rate = writer < 0 ? 0.05 : planted.frameRate()[fr][writer];
+      if (r.nextDouble() < rate) {
+        slots.add(new Slot(planted.frames().get(fr), planted.frames().get(fr), false));
+        return pick(r, frameEntries.get(fr));
       }
     }
-    switch (r.nextInt(3)) {
-      case 0:
-        return "Officials from " + pick(r, CAPITALS) + " met in " + place + " on "
-            + pick(r, DAYS) + " to discuss the " + pick(r, OBJECTS) + ".";
-      case 1:
-        return person(r) + ", who lives near the " + pick(r, OBJECTS) + " in " + place
-            + ", said the road was " + pick(r, TONE) + " for the " + (2 + r.nextInt(9))
-            + "th day running.";
-      default:
-        return "The " + pick(r, OBJECTS) + " in " + place + " reopened after " + (2 + r.nextInt(30))
-            + " hours, " + pick(r, MONITORS) + " said.";
-    }
+    return null;
   }
 
-  private String quoted(SplittableRandom r) {
-    String place = place(r);
-    String clause;
-    if (r.nextDouble() < AXIS_SLOT_RATE && !planted.axes().isEmpty()) {
+  private String quotedSlot(SplittableRandom r, List<Slot> slots) {
+    if (r.nextDouble() < QUOTE_SLOT_RATE && !planted.axes().isEmpty()) {
       int axis = r.nextInt(planted.axes().size());
-      boolean a = r.nextDouble() < QUOTED_SHARE_A;
-      clause = "We are watching the " + pick(r, poleEntries.get(axis * 2 + (a ? 0 : 1)))
-          + " around " + place + " very closely";
-    } else {
-      clause = "The talks about the " + pick(r, OBJECTS) + " in " + place + " will go on";
+      return axisSlot(r, axis, r.nextDouble() < QUOTED_SHARE_A, true, slots);
     }
-    return "\"" + clause + ",\" said " + person(r) + ", " + pick(r, OFFICIALS) + ".";
+    return null;
   }
 
-  private static String title(SplittableRandom r) {
-    return place(r) + " braces for " + pick(r, TONE) + " week as " + pick(r, OBJECTS)
-        + " stays shut";
+  private String axisSlot(SplittableRandom r, int axis, boolean poleA, boolean quoted,
+      List<Slot> slots) {
+    slots.add(new Slot(planted.axes().get(axis),
+        poleA ? planted.poleA().get(axis) : planted.poleB().get(axis), quoted));
+    return pick(r, poleEntries.get(axis * 2 + (poleA ? 0 : 1)));
+  }
+
+  /** The prose writer, built on each executor from the lexicon's words (not serialised). */
+  private Prose prose() {
+    if (prose == null) {
+      Predicate<String> banned = w -> forbidden.contains(w) || Sentences.isAbbreviation(w)
+          || forbiddenPrefixes.stream().anyMatch(w::startsWith);
+      Vocabulary v = new Vocabulary(valenceWords, banned);
+      List<String> followers = new ArrayList<>();
+      for (String p : Vocabulary.PREPOSITIONS) {
+        if (!entryWords.contains(p) && !banned.test(p)) {
+          followers.add(p);
+        }
+      }
+      prose = new Prose(v, new Vocabulary.Zipf(followers.toArray(new String[0]), 1.0, 0));
+    }
+    return prose;
   }
 
   /** Entries a slot can use: plain words, no prefix pattern, no context rule. */
@@ -312,6 +389,17 @@ public final class CorpusGenerator implements Serializable {
     return new SplittableRandom(h);
   }
 
+  private static long lcm(long a, long b) {
+    long x = a;
+    long y = b;
+    while (y != 0) {
+      long t = x % y;
+      x = y;
+      y = t;
+    }
+    return a / x * b;
+  }
+
   private static int[] permutation(int n, SplittableRandom r) {
     int[] p = new int[n];
     for (int i = 0; i < n; i++) {
@@ -324,10 +412,6 @@ public final class CorpusGenerator implements Serializable {
       p[j] = t;
     }
     return p;
-  }
-
-  private static String pick(SplittableRandom r, String[] options) {
-    return options[r.nextInt(options.length)];
   }
 
   private static String pick(SplittableRandom r, List<String> options) {

@@ -105,6 +105,13 @@ public final class ValenceLexicon implements Serializable {
     return phrases.getOrDefault(norm, List.of());
   }
 
+  /** The single-word entries' normal forms, sorted. */
+  public List<String> singleWords() {
+    List<String> out = new ArrayList<>(words.keySet());
+    java.util.Collections.sort(out);
+    return out;
+  }
+
   public String origin() {
     return origin;
   }

@@ -69,6 +69,11 @@ public final class Sentences {
     }
   }
 
+  /** Whether a word, lower case, is an abbreviation a full stop after it does not end. */
+  public static boolean isAbbreviation(String word) {
+    return ABBREVIATIONS.contains(word);
+  }
+
   private static boolean isAbbreviation(String text, int dot) {
     int j = dot;
     while (j > 0 && (Character.isLetter(text.charAt(j - 1)) || text.charAt(j - 1) == '.')) {
