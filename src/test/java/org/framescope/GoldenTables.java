@@ -164,6 +164,11 @@ public final class GoldenTables {
     }
   }
 
+  /** The lines of a golden table file. */
+  public static List<String> golden(String resource) throws IOException {
+    return read(resource);
+  }
+
   private static List<String> read(String resource) throws IOException {
     try (InputStream in = new GZIPInputStream(resource(resource))) {
       String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package org.framescope.cli;
 
 import java.util.concurrent.Callable;
+import org.framescope.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +21,7 @@ final class FeaturesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return StageRunner.run("features", main.master, null, features, null, null, output, false,
+    return ConsoleReport.run(main.master, Pipeline.Plan.features(features.settings(), output),
         System.out);
   }
 }

@@ -1,6 +1,7 @@
 package org.framescope.cli;
 
 import java.util.concurrent.Callable;
+import org.framescope.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -15,7 +16,7 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return StageRunner.run("ingest", main.master, options, null, null, null, options.output,
-        options.overwrite, System.out);
+    return ConsoleReport.run(main.master, Pipeline.Plan.ingest(options.settings(),
+        options.output, options.overwrite), System.out);
   }
 }

@@ -1,18 +1,22 @@
 package org.framescope.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.framescope.corpus.Boilerplate;
 import org.framescope.corpus.DedupScope;
 import org.framescope.corpus.Duplicates;
 import org.framescope.corpus.FieldMapping;
 import org.framescope.corpus.InputFormat;
+import org.framescope.pipeline.IngestSettings;
 import picocli.CommandLine.Option;
 
-/** The options of the ingest stage, shared by {@code ingest} and {@code run}. */
+/**
+ * The options of the ingest stage, shared by {@code ingest} and {@code run}. Their defaults are
+ * {@link IngestSettings#defaults}'s (picocli shows a field's initial value as its default).
+ */
 final class IngestOptions {
+  private static final IngestSettings D = IngestSettings.defaults(null);
+
   @Option(names = "--input", paramLabel = "PATH",
       defaultValue = "${env:FRAMESCOPE_HOME:-.}/data/sample",
       description = "Corpus to read: a file, folder or glob on any Hadoop file system "
@@ -33,72 +37,41 @@ final class IngestOptions {
           + "language) from another column, e.g. --map text=content. Repeatable.")
   List<String> map = new ArrayList<>();
 
-  @Option(names = "--dedup", paramLabel = "SCOPE", defaultValue = "within-source",
+  @Option(names = "--dedup", paramLabel = "SCOPE",
       description = "Where to look for duplicates: within-source, global or off "
           + "(default: ${DEFAULT-VALUE}).")
-  String dedup;
+  String dedup = D.dedup().scope().cliName();
 
-  @Option(names = "--near-dup-containment", paramLabel = "X", defaultValue = "0.8",
+  @Option(names = "--near-dup-containment", paramLabel = "X",
       description = "Share of the shorter text's 5-word shingles that must lie in the longer "
           + "one for a near duplicate (default: ${DEFAULT-VALUE}).")
-  double nearDupContainment;
+  double nearDupContainment = D.dedup().minContainment();
 
-  @Option(names = "--near-dup-min-jaccard", paramLabel = "X", defaultValue = "0.1",
+  @Option(names = "--near-dup-min-jaccard", paramLabel = "X",
       description = "Least Jaccard similarity of shingle sets for a pair to be checked as a "
           + "near duplicate (default: ${DEFAULT-VALUE}).")
-  double nearDupMinJaccard;
+  double nearDupMinJaccard = D.dedup().minJaccard();
 
-  @Option(names = "--boilerplate-min-articles", paramLabel = "N", defaultValue = "5",
+  @Option(names = "--boilerplate-min-articles", paramLabel = "N",
       description = "A line recurring in at least this many articles of a source ... "
           + "(default: ${DEFAULT-VALUE})")
-  long boilerplateMinArticles;
+  long boilerplateMinArticles = D.boilerplate().minArticles();
 
-  @Option(names = "--boilerplate-min-share", paramLabel = "X", defaultValue = "0.2",
+  @Option(names = "--boilerplate-min-share", paramLabel = "X",
       description = "... and in at least this share of them is page furniture "
           + "(default: ${DEFAULT-VALUE}).")
-  double boilerplateMinShare;
+  double boilerplateMinShare = D.boilerplate().minShare();
 
   @Option(names = "--overwrite",
       description = "Write into a non-empty folder that is not a framescope output (only "
           + "framescope's tables there are replaced; nothing else is deleted).")
   boolean overwrite;
 
-  /** Parsed and checked forms of the options, before Spark starts. */
-  record Checked(InputFormat format, FieldMapping mapping, Duplicates.Options dedup,
-      Boilerplate.Options boilerplate) {}
-
-  Checked check() {
-    InputFormat f = format == null ? null : InputFormat.parse(format);
-    FieldMapping mapping = FieldMapping.parse(map);
-    DedupScope scope = DedupScope.parse(dedup);
-    requireShare("--near-dup-containment", nearDupContainment);
-    requireShare("--near-dup-min-jaccard", nearDupMinJaccard);
-    requireShare("--boilerplate-min-share", boilerplateMinShare);
-    if (boilerplateMinArticles < 2) {
-      throw new IllegalArgumentException(
-          "--boilerplate-min-articles must be at least 2, got " + boilerplateMinArticles);
-    }
-    return new Checked(f, mapping,
-        new Duplicates.Options(scope, nearDupMinJaccard, nearDupContainment),
+  /** The checked settings; throws naming the option when one is bad. */
+  IngestSettings settings() {
+    return new IngestSettings(input, format == null ? null : InputFormat.parse(format),
+        FieldMapping.parse(map),
+        new Duplicates.Options(DedupScope.parse(dedup), nearDupMinJaccard, nearDupContainment),
         new Boilerplate.Options(boilerplateMinArticles, boilerplateMinShare));
-  }
-
-  Map<String, Object> asMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("format", format);
-    m.put("map", map);
-    m.put("dedup", dedup);
-    m.put("near_dup_containment", nearDupContainment);
-    m.put("near_dup_min_jaccard", nearDupMinJaccard);
-    m.put("boilerplate_min_articles", boilerplateMinArticles);
-    m.put("boilerplate_min_share", boilerplateMinShare);
-    m.put("overwrite", overwrite);
-    return m;
-  }
-
-  private static void requireShare(String name, double v) {
-    if (!(v > 0 && v <= 1)) {
-      throw new IllegalArgumentException(name + " must be in (0, 1], got " + v);
-    }
   }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "framescope",
     mixinStandardHelpOptions = true,
-    versionProvider = Versions.class,
+    versionProvider = VersionProvider.class,
     description = "Measures how news outlets frame the same story.",
     subcommands = {RunCommand.class, IngestCommand.class, FeaturesCommand.class,
         ScoreCommand.class, GenerateCommand.class,

@@ -1,6 +1,7 @@
 package org.framescope.cli;
 
 import java.util.concurrent.Callable;
+import org.framescope.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -17,7 +18,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return StageRunner.run("run", main.master, ingest, features, scoring, null, ingest.output,
-        ingest.overwrite, System.out);
+    return ConsoleReport.run(main.master, Pipeline.Plan.run(ingest.settings(),
+        features.settings(), scoring.settings(), ingest.output, ingest.overwrite), System.out);
   }
 }

@@ -1,6 +1,7 @@
 package org.framescope.cli;
 
 import java.util.concurrent.Callable;
+import org.framescope.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +26,7 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return StageRunner.run("score", main.master, null, null, scoring, lexicon, output, false,
+    return ConsoleReport.run(main.master, Pipeline.Plan.score(scoring.settings(), lexicon, output),
         System.out);
   }
 }

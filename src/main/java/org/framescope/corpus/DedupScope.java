@@ -11,6 +11,7 @@ public enum DedupScope {
   /** No de-duplication: every article counts. */
   OFF;
 
+  @com.fasterxml.jackson.annotation.JsonValue
   public String cliName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }

@@ -55,6 +55,7 @@ public final class FieldMapping implements Serializable {
   }
 
   /** The explicit mappings, field to column. */
+  @com.fasterxml.jackson.annotation.JsonValue
   public Map<String, String> explicit() {
     return Map.copyOf(columns);
   }

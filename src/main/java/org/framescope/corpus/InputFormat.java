@@ -7,6 +7,7 @@ public enum InputFormat {
   JSONL, CSV, PARQUET, TEXT;
 
   /** The name used on the command line. */
+  @com.fasterxml.jackson.annotation.JsonValue
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);
   }

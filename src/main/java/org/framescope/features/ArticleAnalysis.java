@@ -1,70 +1,128 @@
 package org.framescope.features;
 
+import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.framescope.lexicon.Entry;
 import org.framescope.lexicon.TermMatcher;
-import org.framescope.schema.TermHitsTable;
-import org.framescope.text.Quotes;
-import org.framescope.text.TextLayer;
+import org.framescope.sentiment.SentenceScorer;
 import org.framescope.text.Token;
+import org.framescope.text.Voice;
+import org.framescope.text.VoicedText;
 
 /**
- * One article's framing features, computed in one pass over its text: the voice of every token,
- * the lexicon hits with their voice and sentence, and the word counts per voice. Pure Java, so
- * it is tested on literal sentences; {@link TermHits} runs it over a Dataset.
+ * The one analysis of an article: everything framescope measures per article, read off its
+ * {@link VoicedText} in one walk over its sentences. Pure Java, so it is tested on literal
+ * sentences; {@link AnalysisPass} runs it over a Dataset.
  *
- * <p>Voices: {@code headline} is the title in the outlet's own words, {@code outlet} the body text
- * in its own words, {@code quoted} anything inside a quotation (see {@link Quotes}) in either. A
- * hit takes the voice of its first character. Sentence 0 is the headline; the body's sentences
- * are numbered from 1. Offsets of headline hits are into the title, all others into the text.
+ * <ul>
+ *   <li><b>Term hits</b>: the axis and frame entries of the lexicon, with their voice (the voice
+ *       of their first token), sentence and character offsets.
+ *   <li><b>Article statistics</b>: the body's sentences and the words of each voice.
+ *   <li><b>Sentence tone</b>: a sentence that mixes the outlet's words and a quotation ("'The
+ *       regime will fall,' a rebel said.") is cut where the voice of its words changes, and each
+ *       part is scored on its own ({@link SentenceScorer#compound}): the outlet's tone is never
+ *       the tone of the officials it quotes. Punctuation belongs to the part it follows.
+ *   <li><b>Actor mentions</b>: every part that names an actor (through any of its entries)
+ *       credits its compound to that actor, once, in the part's voice; a part naming two actors
+ *       counts for both. Known limits: the score is the whole part's, not the tone toward the
+ *       actor ("Russia condemned the massacre" counts against Russia as much as against the
+ *       perpetrators); pronouns ("he", "the government") are not mentions.
+ *   <li><b>Own-voice term counts</b> (original articles only, into a {@link TermCounter}):
+ *       every word of the headline and body outside quotations, and every pair of such words
+ *       adjacent in a sentence (a hyphen allowed between them, any other punctuation or a quoted
+ *       word breaking the pair).
+ * </ul>
  */
 public final class ArticleAnalysis {
   private ArticleAnalysis() {}
 
+  /** What the analysis reads besides the text: the compiled lexicon and the scorer, broadcast. */
+  public record Models(TermMatcher terms, TermMatcher actors, SentenceScorer scorer)
+      implements Serializable {}
+
   /** A hit, ready to become a row of {@code term_hits}. */
-  public record Hit(Entry entry, String matched, String voice, int sentenceIndex, int charStart,
+  public record Hit(Entry entry, String matched, Voice voice, int sentenceIndex, int charStart,
       int charEnd) {}
 
-  /** The features of one article. */
+  /** A scored sentence part. */
+  public record Part(int sentenceIndex, Voice voice, double compound) {}
+
+  /** An actor named in a part. */
+  public record Mention(String actor, Voice voice, int sentenceIndex, double compound) {}
+
+  /** The measures of one article. */
   public record Result(int nSentences, int nTokensHeadline, int nTokensOutlet, int nTokensQuoted,
-      List<Hit> hits) {}
+      List<Hit> hits, List<Part> parts, List<Mention> mentions) {}
 
   /**
-   * @param title the headline, or null
-   * @param text the cleaned body text
-   * @param body the body's sentences and tokens, from whichever text layer
+   * Analyses {@code text}; counts its own-voice terms for {@code source} into {@code terms}
+   * unless that is null (a duplicate's words are not counted again).
    */
-  public static Result analyze(String title, String text, TextLayer.Analysis body,
-      TermMatcher matcher) {
+  public static Result analyze(VoicedText text, Models models, String source,
+      TermCounter terms) {
     List<Hit> hits = new ArrayList<>();
-    int[] counts = new int[3];
-    if (title != null && !title.isBlank()) {
-      TextLayer.Analysis head = TextLayer.analyzeHeadline(title);
-      collect(title, head.tokens().get(0), Quotes.inHeadline(title), true, 0, matcher, hits,
-          counts);
-    }
-    BitSet quoted = Quotes.inBody(text);
-    for (int s = 0; s < body.sentences().size(); s++) {
-      collect(text, body.tokens().get(s), quoted, false, s + 1, matcher, hits, counts);
-    }
-    return new Result(body.sentences().size(), counts[0], counts[1], counts[2], hits);
-  }
-
-  private static void collect(String text, List<Token> tokens, BitSet quoted, boolean headline,
-      int sentence, TermMatcher matcher, List<Hit> hits, int[] counts) {
-    for (Token t : tokens) {
-      if (t.isWord()) {
-        counts[quoted.get(t.start()) ? 2 : headline ? 0 : 1]++;
+    List<Part> parts = new ArrayList<>();
+    List<Mention> mentions = new ArrayList<>();
+    int[] words = new int[Voice.values().length];
+    for (VoicedText.Sentence s : text.sentences()) {
+      List<Token> tokens = s.tokens();
+      Voice[] voices = s.voices();
+      for (int i = 0; i < tokens.size(); i++) {
+        if (tokens.get(i).isWord()) {
+          words[voices[i].ordinal()]++;
+        }
+      }
+      for (TermMatcher.Match m : models.terms().match(tokens)) {
+        int start = tokens.get(m.first()).start();
+        int end = tokens.get(m.last()).end();
+        hits.add(new Hit(m.entry(), s.text().substring(start, end), voices[m.first()],
+            s.index(), start, end));
+      }
+      tone(s, models, parts, mentions);
+      if (terms != null) {
+        terms.count(source, tokens, voices);
       }
     }
-    for (TermMatcher.Match m : matcher.match(tokens)) {
-      int start = tokens.get(m.first()).start();
-      int end = tokens.get(m.last()).end();
-      String voice = quoted.get(start) ? TermHitsTable.VOICE_QUOTED
-          : headline ? TermHitsTable.VOICE_HEADLINE : TermHitsTable.VOICE_OUTLET;
-      hits.add(new Hit(m.entry(), text.substring(start, end), voice, sentence, start, end));
+    return new Result(text.bodySentences(), words[Voice.HEADLINE.ordinal()],
+        words[Voice.OUTLET.ordinal()], words[Voice.QUOTED.ordinal()], hits, parts, mentions);
+  }
+
+  /** Cuts one sentence where the voice of its words changes, scores each part, credits actors. */
+  private static void tone(VoicedText.Sentence s, Models models, List<Part> parts,
+      List<Mention> mentions) {
+    List<Token> tokens = s.tokens();
+    Voice[] voices = s.voices();
+    List<Integer> starts = new ArrayList<>();
+    List<Voice> partVoices = new ArrayList<>();
+    Voice current = null;
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).isWord() && voices[i] != current) {
+        starts.add(current == null ? 0 : i);
+        partVoices.add(voices[i]);
+        current = voices[i];
+      }
+    }
+    if (current == null) {
+      return;
+    }
+    double[] compounds = new double[starts.size()];
+    for (int p = 0; p < starts.size(); p++) {
+      int to = p + 1 < starts.size() ? starts.get(p + 1) : tokens.size();
+      compounds[p] = models.scorer().compound(s.text(), tokens.subList(starts.get(p), to));
+      parts.add(new Part(s.index(), partVoices.get(p), compounds[p]));
+    }
+    Set<String> seen = new HashSet<>();
+    for (TermMatcher.Match m : models.actors().match(tokens)) {
+      int p = 0;
+      while (p + 1 < starts.size() && m.first() >= starts.get(p + 1)) {
+        p++;
+      }
+      if (seen.add(p + "\u0001" + m.entry().name())) {
+        mentions.add(new Mention(m.entry().name(), partVoices.get(p), s.index(), compounds[p]));
+      }
     }
   }
 }

@@ -11,6 +11,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,7 @@ public final class OutputFolder {
   public static final String MARKER = "_FRAMESCOPE";
   public static final String RUN_JSON = "run.json";
   static final String STAGING = "_staging";
+  static final String WORK_PREFIX = "work_";
 
   private final FileSystem fs;
   private final Path root;
@@ -106,6 +109,16 @@ public final class OutputFolder {
   /** Where a table of this run is written before {@link #publish}. */
   public String staged(String table) {
     return new Path(staging, table).toString();
+  }
+
+  /**
+   * Writes {@code df} as a work table of this run (under staging, dropped when the run ends)
+   * and returns it read back: what a stage reads more than once is computed once.
+   */
+  public Dataset<Row> stored(String name, Dataset<Row> df) {
+    String path = staged(WORK_PREFIX + name);
+    df.write().parquet(path);
+    return df.sparkSession().read().parquet(path);
   }
 
   /** Whether {@code dir} holds a complete framescope output with {@code table} in it. */

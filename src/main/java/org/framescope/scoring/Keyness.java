@@ -3,15 +3,11 @@ package org.framescope.scoring;
 import static org.apache.spark.sql.functions.*;
 
 import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
@@ -28,17 +24,15 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.framescope.schema.ArticlesTable;
 import org.framescope.schema.SourceKeynessTable;
-import org.framescope.text.Quotes;
-import org.framescope.text.TextLayer;
-import org.framescope.text.Token;
+import org.framescope.schema.TermCountsTable;
 import scala.Tuple2;
 
 /**
  * The {@code source_keyness} table: what each outlet says more (and less) than the others, over
- * its whole vocabulary in its own voice (headline and body outside quotations, default text
- * layer): unigrams and bigrams (two adjacent words of a sentence, a hyphen allowed between).
+ * its whole vocabulary in its own voice (headline and body outside quotations), read from the
+ * {@code term_counts} the analysis pass stored: unigrams and bigrams (two adjacent words of a
+ * sentence, a hyphen allowed between).
  *
  * <p>Each term's Fightin' Words z-score of the source against all other sources (Monroe,
  * Colaresi & Quinn 2008; see {@link Stats#zWord}) with an informative Dirichlet prior: total
@@ -55,104 +49,6 @@ public final class Keyness {
 
   private Keyness() {}
 
-  /**
-   * Entries a task's term counts may hold before they are handed on and started afresh (an
-   * estimated 150 MB at 150 bytes an entry). On 200,000 articles, 1,000,000 against 200,000 made 3.5 s more counting and 12 s
-   * less gathering, from fewer rows handed on.
-   */
-  static final int COMBINE_LIMIT = 1_000_000;
-
-  static final StructType TERM_COUNTS = new StructType()
-      .add("source", DataTypes.StringType, false)
-      .add("term", DataTypes.StringType, false)
-      .add("ngram", DataTypes.IntegerType, false)
-      .add("y", DataTypes.LongType, false);
-
-  /**
-   * The outlet-voice unigram and bigram counts of the original articles, per source: one row per
-   * (source, term, n-gram order) and partition, counted in the partition (at most {@value
-   * #COMBINE_LIMIT} entries held at a time) so that a word is not shuffled once per use. Sum
-   * {@code y} per key for the corpus counts.
-   */
-  public static Dataset<Row> termCounts(Dataset<Row> articles) {
-    MapPartitionsFunction<Row, Row> terms = PartitionCounts::new;
-    return articles.filter(not(col(ArticlesTable.IS_DUPLICATE)))
-        .select(col(ArticlesTable.SOURCE), col(ArticlesTable.TITLE), col(ArticlesTable.TEXT))
-        .mapPartitions(terms, Encoders.row(TERM_COUNTS));
-  }
-
-  /**
-   * Counts the rows of a partition into a map and hands the counts on each time it holds
-   * {@value #COMBINE_LIMIT} entries, so that a task holds at most that many, whatever the size
-   * of its partition.
-   */
-  private static final class PartitionCounts implements Iterator<Row> {
-    private final Iterator<Row> rows;
-    private final Map<TermKey, long[]> counts = new HashMap<>();
-    private Iterator<Map.Entry<TermKey, long[]>> ready = Collections.emptyIterator();
-
-    PartitionCounts(Iterator<Row> rows) {
-      this.rows = rows;
-    }
-
-    @Override
-    public boolean hasNext() {
-      if (ready.hasNext()) {
-        return true;
-      }
-      counts.clear();
-      while (rows.hasNext() && counts.size() < COMBINE_LIMIT) {
-        Row row = rows.next();
-        String source = row.getString(0);
-        String title = row.getString(1);
-        if (title != null && !title.isBlank()) {
-          count(source, TextLayer.analyzeHeadline(title), Quotes.inHeadline(title), counts);
-        }
-        String text = row.getString(2);
-        count(source, TextLayer.analyze(text), Quotes.inBody(text), counts);
-      }
-      ready = counts.entrySet().iterator();
-      return ready.hasNext();
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      Map.Entry<TermKey, long[]> e = ready.next();
-      return RowFactory.create(e.getKey().source(), e.getKey().term(), e.getKey().ngram(),
-          e.getValue()[0]);
-    }
-  }
-
-  private record TermKey(String source, String term, int ngram) {}
-
-  private static void count(String source, TextLayer.Analysis a, BitSet quoted,
-      Map<TermKey, long[]> counts) {
-    for (List<Token> sentence : a.tokens()) {
-      Token previous = null;
-      for (Token t : sentence) {
-        if (!t.isWord()) {
-          if (!t.isHyphen()) {
-            previous = null;
-          }
-          continue;
-        }
-        if (quoted.get(t.start())) {
-          previous = null;
-          continue;
-        }
-        counts.computeIfAbsent(new TermKey(source, t.norm(), 1), k -> new long[1])[0]++;
-        if (previous != null) {
-          counts.computeIfAbsent(new TermKey(source, previous.norm() + " " + t.norm(), 2),
-              k -> new long[1])[0]++;
-        }
-        previous = t;
-      }
-    }
-  }
-
   private static final StructType SCORED = new StructType()
       .add("source", DataTypes.StringType, false)
       .add("term", DataTypes.StringType, false)
@@ -166,8 +62,9 @@ public final class Keyness {
   static final long ROWS_PER_TASK = 200_000;
 
   /**
-   * The keyness table from the partial counts of {@link #termCounts}, which it reads three
-   * times: pass them stored (as the score stage does), not recomputed.
+   * The keyness table from {@code term_counts} ({@link TermCountsTable#SCHEMA}; partial counts
+   * of the same key are summed, so the analysis pass's per-task counts serve as well), which it
+   * reads three times: pass them stored, not recomputed.
    *
    * <p>The totals per source and the corpus's {@value #FREQUENT} most frequent terms per order
    * are small and go to the tasks as broadcasts. One shuffle by term then brings each term's
@@ -181,14 +78,17 @@ public final class Keyness {
     Map<String, long[]> sourceTotals = new TreeMap<>();
     long[] corpusTotals = new long[3];
     long rows = 0;
-    for (Row r : termCounts.groupBy("source", "ngram").agg(sum("y"), functions.count(lit(1)))
+    Dataset<Row> counts = termCounts.select(col(TermCountsTable.SOURCE).as("source"),
+        col(TermCountsTable.TERM).as("term"), col(TermCountsTable.NGRAM).as("ngram"),
+        col(TermCountsTable.USES).as("y"));
+    for (Row r : counts.groupBy("source", "ngram").agg(sum("y"), functions.count(lit(1)))
         .collectAsList()) {
       sourceTotals.computeIfAbsent(r.getString(0), k -> new long[3])[r.getInt(1)] = r.getLong(2);
       corpusTotals[r.getInt(1)] += r.getLong(2);
       rows += r.getLong(3);
     }
     Set<String> stop = new HashSet<>(List.of(StopWordsRemover.loadDefaultStopWords("english")));
-    Dataset<Row> termTotals = termCounts.groupBy("term", "ngram").agg(sum("y").as("yw"));
+    Dataset<Row> termTotals = counts.groupBy("term", "ngram").agg(sum("y").as("yw"));
     Set<String> frequent = new HashSet<>();
     for (int ngram = 1; ngram <= 2; ngram++) {
       final int order = ngram;
@@ -198,7 +98,7 @@ public final class Keyness {
           .orderBy(col("yw").desc(), col("term")).limit(FREQUENT)
           .collectAsList().forEach(t -> frequent.add(order + " " + t._1()));
     }
-    JavaSparkContext sc = JavaSparkContext.fromSparkContext(termCounts.sparkSession()
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(counts.sparkSession()
         .sparkContext());
     Broadcast<Map<String, long[]>> totals = sc.broadcast(sourceTotals);
     Broadcast<Set<String>> common = sc.broadcast(frequent);
@@ -251,7 +151,7 @@ public final class Keyness {
       return out.iterator();
     };
     int partitions = (int) Math.max(1, Math.min(100_000, rows / ROWS_PER_TASK + 1));
-    return termCounts
+    return counts
         .repartition(partitions, col("term"), col("ngram"))
         .mapPartitions(score, Encoders.row(SCORED))
         .withColumn(SourceKeynessTable.RANK, row_number().over(

@@ -3,7 +3,7 @@ package org.framescope.scoring;
 import java.io.Serializable;
 
 /**
- * The scoring stage's settings.
+ * The scoring stage's settings, checked; run.json records them under {@code options.score}.
  *
  * @param priorStrength the weight, in hits, of the corpus-wide share that every preference is
  *     smoothed toward, and the Dirichlet prior's total of the z-scores (default 10: a source needs
@@ -20,6 +20,23 @@ public record ScoringOptions(double priorStrength, int replicates, long seed, lo
 
   public static final int EVIDENCE = 5;
 
+  public ScoringOptions {
+    if (!(priorStrength > 0)) {
+      throw new IllegalArgumentException("--prior-strength must be above 0, got " + priorStrength);
+    }
+    if (replicates < 20 || replicates > 10_000) {
+      throw new IllegalArgumentException("--bootstrap must be from 20 to 10000, got " + replicates);
+    }
+    if (minHits < 0 || minArticles < 0) {
+      throw new IllegalArgumentException("--min-hits and --min-articles must be 0 or more");
+    }
+    if (!(keynessPrior > 0) || keynessTop < 1) {
+      throw new IllegalArgumentException(
+          "--keyness-prior must be above 0 and --keyness-top at least 1");
+    }
+  }
+
+  /** The defaults: the one place they are written (the command line's come from here). */
   public static ScoringOptions defaults() {
     return new ScoringOptions(10, 200, 20180911L, 10, 3, 1000, 50);
   }

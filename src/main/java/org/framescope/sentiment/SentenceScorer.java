@@ -67,8 +67,23 @@ public final class SentenceScorer implements Serializable {
   private record Unit(int first, int last, Double valence, Modifiers.Kind modifier,
       boolean negator, boolean contrast) {}
 
-  /** Scores the sentence whose tokens are {@code tokens} in {@code text}. */
+  /**
+   * Scores the sentence whose tokens are {@code tokens} in {@code text}, with the rules that
+   * made the score (what the {@code sentiment} command prints).
+   */
   public Score score(String text, List<Token> tokens) {
+    return score(text, tokens, true);
+  }
+
+  /**
+   * The compound score alone: the same arithmetic as {@link #score}, without building the
+   * explanations (formatting them cost more than scoring).
+   */
+  public double compound(String text, List<Token> tokens) {
+    return score(text, tokens, false).compound();
+  }
+
+  private Score score(String text, List<Token> tokens, boolean explain) {
     List<Token> words = new ArrayList<>();
     int exclaims = 0;
     int questions = 0;
@@ -90,18 +105,20 @@ public final class SentenceScorer implements Serializable {
         break;
       }
     }
-    List<Contribution> contributions = new ArrayList<>();
+    List<Contribution> contributions = explain ? new ArrayList<>() : List.of();
     double sum = 0;
     for (int u = 0; u < units.size(); u++) {
       Unit unit = units.get(u);
       if (unit.valence() == null) {
         continue;
       }
-      List<String> rules = new ArrayList<>();
+      List<String> rules = explain ? new ArrayList<>() : null;
       double v = unit.valence();
       if (mixedCase && unit.first() == unit.last() && isCaps(text, words.get(unit.first()))) {
         v += Math.signum(v) * CAPS;
-        rules.add(String.format("capitals %+.3f", Math.signum(v) * CAPS));
+        if (explain) {
+          rules.add(String.format("capitals %+.3f", Math.signum(v) * CAPS));
+        }
       }
       for (int k = 1; k <= 3 && u - k >= 0; k++) {
         Unit before = units.get(u - k);
@@ -110,26 +127,34 @@ public final class SentenceScorer implements Serializable {
           double b = (before.modifier() == Modifiers.Kind.BOOSTER ? BOOST : -BOOST)
               * DECAY[k - 1] * Math.signum(v);
           v += b;
-          rules.add(String.format("%s '%s' %+.3f",
-              before.modifier() == Modifiers.Kind.BOOSTER ? "booster" : "dampener",
-              span(text, words, before), b));
+          if (explain) {
+            rules.add(String.format("%s '%s' %+.3f",
+                before.modifier() == Modifiers.Kind.BOOSTER ? "booster" : "dampener",
+                span(text, words, before), b));
+          }
         }
       }
       for (int k = 1; k <= 3 && u - k >= 0; k++) {
         Unit before = units.get(u - k);
         if (before.negator()) {
           v *= NEGATE;
-          rules.add(String.format("negated by '%s' x%.2f", span(text, words, before), NEGATE));
+          if (explain) {
+            rules.add(String.format("negated by '%s' x%.2f", span(text, words, before), NEGATE));
+          }
           break;
         }
       }
       if (butAt >= 0) {
         double w = u < butAt ? BEFORE_BUT : AFTER_BUT;
         v *= w;
-        rules.add(String.format("%s 'but' x%.1f", u < butAt ? "before" : "after", w));
+        if (explain) {
+          rules.add(String.format("%s 'but' x%.1f", u < butAt ? "before" : "after", w));
+        }
       }
       sum += v;
-      contributions.add(new Contribution(span(text, words, unit), unit.valence(), v, rules));
+      if (explain) {
+        contributions.add(new Contribution(span(text, words, unit), unit.valence(), v, rules));
+      }
     }
     double punctuation = 0;
     if (sum != 0) {

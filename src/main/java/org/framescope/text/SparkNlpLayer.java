@@ -28,6 +28,9 @@ public final class SparkNlpLayer {
   public static final String DOCUMENT = "document";
   public static final String SENTENCE = "sentence";
   public static final String TOKEN = "token";
+  /** The span columns {@link #withSpans} adds: arrays of begin / end (end exclusive). */
+  public static final String SENTENCE_SPANS = "_sentence_spans";
+  public static final String TOKEN_SPANS = "_token_spans";
 
   private SparkNlpLayer() {}
 
@@ -51,11 +54,10 @@ public final class SparkNlpLayer {
   }
 
   /**
-   * Adds {@code spanColumns} (sentence spans, token spans: arrays of begin / end, end exclusive)
-   * computed by {@code model} from {@code text}. One row per input row.
+   * Adds {@value #SENTENCE_SPANS} and {@value #TOKEN_SPANS} (arrays of begin / end, end
+   * exclusive) computed by {@code model} from {@code text}. One row per input row.
    */
-  public static Dataset<Row> withSpans(Dataset<Row> articles, PipelineModel model,
-      String sentenceSpans, String tokenSpans) {
+  public static Dataset<Row> withSpans(Dataset<Row> articles, PipelineModel model) {
     Dataset<Row> annotated = model.transform(articles);
     List<String> have = List.of(annotated.columns());
     for (String c : new String[] {SENTENCE, TOKEN}) {
@@ -65,9 +67,23 @@ public final class SparkNlpLayer {
       }
     }
     return annotated
-        .withColumn(sentenceSpans, spans(SENTENCE))
-        .withColumn(tokenSpans, spans(TOKEN))
+        .withColumn(SENTENCE_SPANS, spans(SENTENCE))
+        .withColumn(TOKEN_SPANS, spans(TOKEN))
         .drop(DOCUMENT, SENTENCE, TOKEN);
+  }
+
+  /** The text layer from the span columns of one row: {@link TextLayer#fromSpans}. */
+  public static TextLayer.Analysis fromSpanColumns(String text, List<Row> sentences,
+      List<Row> tokens) {
+    return TextLayer.fromSpans(text, spanList(sentences), spanList(tokens));
+  }
+
+  private static List<int[]> spanList(List<Row> rows) {
+    List<int[]> out = new java.util.ArrayList<>(rows.size());
+    for (Row r : rows) {
+      out.add(new int[] {r.getInt(0), r.getInt(1)});
+    }
+    return out;
   }
 
   private static Column spans(String annotations) {

@@ -29,7 +29,7 @@ class BenchSmokeTest {
       assertThat(r.has(key)).as(key).isTrue();
     }
     assertThat(r.get("articles").asLong()).isBetween(390L, 400L);
-    assertThat(r.get("stage_seconds").get("features").asDouble()).isPositive();
+    assertThat(r.get("stage_seconds").get("analyse").asDouble()).isPositive();
     // 400 records from 4 sources: each copy's original is in the corpus and found
     assertThat(r.get("duplicates_found").asLong())
         .isEqualTo(r.get("duplicates_planted").asLong()).isPositive();

@@ -20,9 +20,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.framescope.GoldenTables;
 import org.framescope.Seeds;
 import org.framescope.SparkExtension;
 import org.framescope.schema.ArticleStatsTable;
+import org.framescope.schema.SourceKeynessTable;
 import org.framescope.schema.TermHitsTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,6 +123,27 @@ class FeaturesCommandTest {
     assertThat(m.get("text_layer").asText()).isEqualTo("spark-nlp");
   }
 
+  /**
+   * Both layers give the tables the pipeline gave before it became one pass (the golden files),
+   * but keyness under the Spark NLP layer, which the earlier pipeline computed from the default
+   * layer's sentences whatever the option said: the same terms with the same counts rank, and
+   * their z-scores move a little, as the pairs' totals follow Spark NLP's sentences.
+   */
+  @Test
+  void bothLayersGiveTheTablesOfTheEarlierPipeline(SparkSession spark) throws IOException {
+    GoldenTables.assertSameAsGolden(spark, out, "golden/sample", Set.of());
+    GoldenTables.assertSameAsGolden(spark, outNlp, "golden/sample-nlp",
+        Set.of(SourceKeynessTable.NAME));
+    String counts = "concat_ws('|', source, term, direction, count_source, count_rest)";
+    Dataset<Row> before = spark.read().json(spark.createDataset(GoldenTables.golden(
+        "golden/sample-nlp/" + SourceKeynessTable.NAME + ".jsonl.gz"), Encoders.STRING()));
+    Dataset<Row> now = table(spark, outNlp, SourceKeynessTable.NAME);
+    assertThat(now.selectExpr(counts).as(Encoders.STRING()).collectAsList())
+        .containsExactlyInAnyOrderElementsOf(before.selectExpr(counts).as(Encoders.STRING())
+            .collectAsList());
+    assertThat(now.except(table(spark, out, SourceKeynessTable.NAME)).count()).isPositive();
+  }
+
   @Test
   void runJsonRecordsTheLexicon(SparkSession spark) throws IOException {
     JsonNode m = runJson(out);
@@ -186,7 +209,7 @@ class FeaturesCommandTest {
     assertThat(run(err, "score", "--output", out.toString(), "--bootstrap", "50", "--seed", "3"))
         .as(err.toString()).isZero();
     JsonNode m = runJson(out);
-    assertThat(m.get("options").get("bootstrap").asInt()).isEqualTo(50);
+    assertThat(m.get("options").get("score").get("replicates").asInt()).isEqualTo(50);
     assertThat(m.get("command").asText()).isEqualTo("score");
     assertThat(table(spark, out, "source_keyness").filter("source = 'Breitbart'").count())
         .isPositive();

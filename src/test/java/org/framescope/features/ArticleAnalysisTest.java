@@ -1,24 +1,41 @@
 package org.framescope.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.framescope.lexicon.Lexicon;
 import org.framescope.lexicon.LexiconParserTest;
 import org.framescope.lexicon.TermMatcher;
-import org.framescope.text.TextLayer;
+import org.framescope.sentiment.SentenceScorer;
+import org.framescope.text.Tokenizer;
+import org.framescope.text.VoicedText;
 import org.junit.jupiter.api.Test;
 
+/** The one analysis of an article, on literal sentences. */
 class ArticleAnalysisTest {
-  private static final TermMatcher MATCHER = new TermMatcher(LexiconParserTest.parse(
-      String.join("\n", "name: t", "axes:", "  state:", "    poles:",
-          "      regime: [regime, Assad regime]", "      government: [Syrian government]",
-          "frames:", "  humanitarian: [bloodbath]", "")).termEntries());
+  private static final Lexicon LEXICON = LexiconParserTest.parse(String.join("\n", "name: t",
+      "axes:", "  state:", "    poles:", "      regime: [regime, Assad regime]",
+      "      government: [Syrian government]", "frames:", "  humanitarian: [bloodbath]",
+      "actors:", "  russia: [Russia, Russian*]", "  civilians: [civilian*]",
+      "  rebels: [rebel*]", ""));
+  private static final SentenceScorer SCORER = SentenceScorer.builtin();
+  private static final ArticleAnalysis.Models MODELS = new ArticleAnalysis.Models(
+      new TermMatcher(LEXICON.termEntries()), new TermMatcher(LEXICON.actorEntries()), SCORER);
+
+  private static ArticleAnalysis.Result analyze(String title, String text) {
+    return ArticleAnalysis.analyze(VoicedText.of(title, text), MODELS, "S", null);
+  }
 
   private static List<String> hits(String title, String text) {
-    return ArticleAnalysis.analyze(title, text, TextLayer.analyze(text), MATCHER).hits().stream()
-        .map(h -> h.entry().text() + "|" + h.voice() + "|" + h.sentenceIndex() + "|"
+    return analyze(title, text).hits().stream()
+        .map(h -> h.entry().text() + "|" + h.voice().code() + "|" + h.sentenceIndex() + "|"
             + h.matched())
         .toList();
+  }
+
+  private static double compound(String s) {
+    return SCORER.score(s, Tokenizer.tokenize(s)).compound();
   }
 
   @Test
@@ -36,9 +53,8 @@ class ArticleAnalysisTest {
 
   @Test
   void countsWordsPerVoice() {
-    ArticleAnalysis.Result r = ArticleAnalysis.analyze("Regime 'Bloodbath' Feared",
-        "One two three. \"Four five,\" six said.", TextLayer.analyze(
-            "One two three. \"Four five,\" six said."), MATCHER);
+    ArticleAnalysis.Result r = analyze("Regime 'Bloodbath' Feared",
+        "One two three. \"Four five,\" six said.");
     assertThat(r.nSentences()).isEqualTo(2);
     assertThat(r.nTokensHeadline()).isEqualTo(2);
     assertThat(r.nTokensQuoted()).isEqualTo(1 + 2);
@@ -48,11 +64,66 @@ class ArticleAnalysisTest {
   @Test
   void noTitleAndOffsetsIntoTheText() {
     String text = "First. Then the regime.";
-    ArticleAnalysis.Result r = ArticleAnalysis.analyze(null, text, TextLayer.analyze(text),
-        MATCHER);
+    ArticleAnalysis.Result r = analyze(null, text);
     assertThat(r.nTokensHeadline()).isZero();
     ArticleAnalysis.Hit h = r.hits().get(0);
     assertThat(text.substring(h.charStart(), h.charEnd())).isEqualTo("regime");
     assertThat(h.sentenceIndex()).isEqualTo(2);
+  }
+
+  @Test
+  void aSentenceIsCutWhereItsVoiceChangesAndEachPartScoredAlone() {
+    String text = "\"The rebels are terrible killers,\" the Russian envoy said calmly.";
+    ArticleAnalysis.Result r = analyze(null, text);
+    assertThat(r.parts()).extracting(p -> p.sentenceIndex() + ":" + p.voice().code())
+        .containsExactly("1:quoted", "1:outlet");
+    assertThat(r.parts().get(0).compound())
+        .isCloseTo(compound("\"The rebels are terrible killers,\""), within(1e-12))
+        .isLessThan(-0.5);
+    assertThat(r.parts().get(1).compound())
+        .isCloseTo(compound("the Russian envoy said calmly."), within(1e-12));
+    // Each actor takes the tone of the part it is named in.
+    assertThat(r.mentions()).extracting(m -> m.actor() + ":" + m.voice().code())
+        .containsExactly("rebels:quoted", "russia:outlet");
+    assertThat(r.mentions().get(0).compound()).isEqualTo(r.parts().get(0).compound());
+    assertThat(r.mentions().get(1).compound()).isEqualTo(r.parts().get(1).compound());
+  }
+
+  @Test
+  void aPartNamingTwoActorsCountsForBothAndAnActorOnceAPart() {
+    ArticleAnalysis.Result r = analyze(null,
+        "Russian jets killed civilians and more civilians near Russia's base.");
+    assertThat(r.parts()).hasSize(1);
+    assertThat(r.mentions()).extracting(ArticleAnalysis.Mention::actor)
+        .containsExactly("russia", "civilians");
+    assertThat(r.mentions()).allSatisfy(m -> assertThat(m.compound()).isLessThan(-0.5));
+  }
+
+  @Test
+  void theHeadlineIsSentenceZeroInItsOwnVoice() {
+    ArticleAnalysis.Result r = analyze("Russia Warns Of 'Bloodbath'", "Talks went on.");
+    assertThat(r.parts()).extracting(p -> p.sentenceIndex() + ":" + p.voice().code())
+        .containsExactly("0:headline", "0:quoted", "1:outlet");
+    assertThat(r.mentions()).extracting(m -> m.actor() + ":" + m.voice().code() + ":"
+        + m.sentenceIndex()).containsExactly("russia:headline:0");
+  }
+
+  @Test
+  void termsAreCountedInTheOwnVoiceOnlyAndOnlyWhenAsked() {
+    TermCounter terms = new TermCounter();
+    String text = "Rebel-held towns fell. \"Towns burn,\" he said, towns again.";
+    ArticleAnalysis.analyze(VoicedText.of("Towns 'Lost'", text), MODELS, "S", terms);
+    ArticleAnalysis.analyze(VoicedText.of(null, "Not counted."), MODELS, "S", null);
+    List<String> counts = terms.drain().stream()
+        .map(c -> c.source() + "|" + c.ngram() + "|" + c.term() + "|" + c.uses()).sorted()
+        .toList();
+    // The headline's own words count, its quoted 'Lost' does not; "rebel-held" pairs across
+    // its hyphen; the quotation and the comma break pairs; "said, towns" is no pair.
+    assertThat(counts).containsExactly(
+        "S|1|again|1", "S|1|fell|1", "S|1|held|1", "S|1|he|1", "S|1|rebel|1", "S|1|said|1",
+        "S|1|towns|3",
+        "S|2|he said|1", "S|2|held towns|1", "S|2|rebel held|1", "S|2|towns again|1",
+        "S|2|towns fell|1");
+    assertThat(terms.isEmpty()).isTrue();
   }
 }

@@ -7,32 +7,28 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.framescope.SparkExtension;
+import org.framescope.features.AnalysisPass;
+import org.framescope.features.AnalysisPassTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(SparkExtension.class)
 class KeynessTest {
-  private static final StructType ARTICLES = new StructType()
-      .add("source", DataTypes.StringType)
-      .add("title", DataTypes.StringType)
-      .add("text", DataTypes.StringType)
-      .add("is_duplicate", DataTypes.BooleanType);
 
   @Test
   void eachSourcesOwnWordsRankFirstAndQuotationsAndStopWordsDoNot(SparkSession spark) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       // Every article has "regime": no maximum document frequency keeps it out.
-      rows.add(RowFactory.create("A", null, "The regime shelled the militants. \"Militants "
-          + "everywhere, bombardment everywhere,\" a general said. The regime advanced.", false));
-      rows.add(RowFactory.create("B", null, "The regime talked with the rebels near the "
-          + "border. The rebels waited.", false));
+      rows.add(RowFactory.create("a" + i, "A", null, false, null, "The regime shelled the "
+          + "militants. \"Militants everywhere, bombardment everywhere,\" a general said. The "
+          + "regime advanced."));
+      rows.add(RowFactory.create("b" + i, "B", null, false, null, "The regime talked with the "
+          + "rebels near the border. The rebels waited."));
     }
-    rows.add(RowFactory.create("B", null, "Copy copy copy copy copy copy copy.", true));
-    var terms = Keyness.termCounts(spark.createDataFrame(rows, ARTICLES));
+    rows.add(RowFactory.create("c", "B", null, true, null, "Copy copy copy copy copy copy copy."));
+    var terms = AnalysisPass.perSourceTermCounts(AnalysisPassTest.analyse(spark, rows, "syria"));
     List<Row> top = Keyness.sourceKeyness(terms, new ScoringOptions(10, 50, 1, 10, 3, 10, 10))
         .orderBy("source", "direction", "rank").collectAsList();
     List<String> a = top.stream().filter(r -> r.getString(0).equals("A")

@@ -71,9 +71,10 @@ class PlantedTruthTest {
 
   /**
    * Ranking: for each axis, the sources sorted by their outlet-voice preference are in the
-   * order of their planted shares of pole a (six sources spread from 0.1 to 0.9). Coverage: the
-   * planted preference (2q - 1) lies inside the 95% interval in at least 16 of the 18 source-axis
-   * rows (17.1 expected at the nominal level; 16 allows one miss more than that by chance).
+   * order of their expected shares of pole a (six sources' own rates spread from 0.1 to 0.9, mixed
+   * with the wire copy each carries). Coverage: the expected preference (2q - 1) lies inside the
+   * 95% interval in at least 16 of the 18 source-axis rows (17.1 expected at the nominal level;
+   * 16 allows one miss more than that by chance).
    */
   @Test
   void scoresRankTheSourcesInThePlantedOrderAndIntervalsCoverThePlantedRates(SparkSession spark) {
@@ -82,7 +83,7 @@ class PlantedTruthTest {
     assertThat(rows).hasSize(18);
     int covered = 0;
     for (String axis : List.of("syrian_state", "armed_opposition", "military_action")) {
-      JsonNode shares = planted.get("axes").get(axis).get("outlet_share_a");
+      JsonNode shares = planted.get("axes").get(axis).get("expected_outlet_share_a");
       List<Row> axisRows = rows.stream().filter(r -> r.getAs("name").equals(axis))
           .sorted(Comparator.comparingDouble(r -> r.<Double>getAs("preference"))).toList();
       List<String> byScore = axisRows.stream().map(r -> r.<String>getAs("source")).toList();

@@ -1,0 +1,102 @@
+package org.framescope.cli;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.framescope.pipeline.IngestStage;
+import org.framescope.pipeline.Pipeline;
+import org.framescope.schema.SourceScoresTable;
+
+/** What a pipeline command prints when it ends: each stage's counts, then the preferences. */
+final class ConsoleReport {
+  private ConsoleReport() {}
+
+  /** Runs {@code plan}: checks it, starts Spark, runs it and prints the report. */
+  static int run(String master, Pipeline.Plan plan, PrintStream console) {
+    Pipeline.Checked checked = Pipeline.check(plan);
+    SparkSession spark = Sessions.start(plan.command(), master);
+    Pipeline.Outcome outcome = Pipeline.run(spark, plan, checked);
+    if (outcome.ingest() != null) {
+      printIngest(console, outcome.ingest());
+    }
+    if (outcome.analysis() != null) {
+      console.printf("framescope features: %d term hits %s (lexicon %s)%n",
+          outcome.analysis().termHits(), outcome.analysis().termHitsByVoice(),
+          outcome.analysis().lexicon().name());
+      console.printf("framescope sentiment: %d sentence parts scored, %d actor mentions%n",
+          outcome.analysis().sentencePartsScored(), outcome.analysis().actorMentions());
+    }
+    if (outcome.score() != null) {
+      printPreferences(spark, outcome.output() + "/" + SourceScoresTable.NAME, console);
+    }
+    console.printf("output: %s%n", outcome.output());
+    return 0;
+  }
+
+  static void printIngest(PrintStream console, IngestStage.Result s) {
+    console.printf("framescope ingest: %d records read, %d accepted, %d rejected, %d duplicates%n",
+        s.recordsRead(), s.articlesAccepted(), s.recordsRejected(), s.duplicates());
+    for (Map.Entry<String, Long> e : s.rejectedByReason().entrySet()) {
+      console.printf("  rejected %-24s %8d%n", e.getKey(), e.getValue());
+    }
+    console.printf("  %-32s %8s %10s%n", "source", "articles", "duplicates");
+    for (Map.Entry<String, IngestStage.SourceCounts> e : s.articlesPerSource().entrySet()) {
+      console.printf("  %-32s %8d %10d%n", e.getKey(), e.getValue().articles(),
+          e.getValue().duplicates());
+    }
+  }
+
+  /**
+   * Prints source by axis: the preference in the outlet's own voice over the whole period, with
+   * its interval; '~' marks a row too thin to read. Bounded by sources × axes.
+   */
+  static void printPreferences(SparkSession spark, String sourceScores, PrintStream console) {
+    List<Row> rows = spark.read().parquet(sourceScores)
+        .filter(col(SourceScoresTable.KIND).equalTo("axis")
+            .and(col(SourceScoresTable.VOICE).equalTo(SourceScoresTable.VOICE_OUTLET))
+            .and(col(SourceScoresTable.PERIOD).equalTo(SourceScoresTable.PERIOD_ALL)))
+        .select(SourceScoresTable.SOURCE, SourceScoresTable.NAME_COL, SourceScoresTable.POLE_A,
+            SourceScoresTable.POLE_B, SourceScoresTable.PREFERENCE,
+            SourceScoresTable.PREFERENCE_LOW, SourceScoresTable.PREFERENCE_HIGH,
+            SourceScoresTable.IS_RELIABLE)
+        .collectAsList();
+    Map<String, String> header = new TreeMap<>();
+    Map<String, Map<String, String>> cells = new TreeMap<>();
+    for (Row r : rows) {
+      header.put(r.getString(1), r.getString(2) + " > 0 > " + r.getString(3));
+      String interval = r.isNullAt(5) ? "[n/a]           "
+          : String.format("[%+.2f, %+.2f]", r.getDouble(5), r.getDouble(6));
+      cells.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1),
+          String.format("%+.2f %s%s", r.getDouble(4), interval, r.getBoolean(7) ? " " : "~"));
+    }
+    int sourceWidth = Math.max(6, cells.keySet().stream().mapToInt(String::length).max()
+        .orElse(6));
+    List<String> names = new ArrayList<>(header.keySet());
+    int[] w = names.stream().mapToInt(n -> Math.max(23, Math.max(n.length(),
+        header.get(n).length()))).toArray();
+    console.println("preference in the outlet's own voice, 95% interval (~: too few hits to "
+        + "read; n/a: fewer than two articles)");
+    StringBuilder h1 = new StringBuilder(String.format("%-" + sourceWidth + "s", "source"));
+    StringBuilder h2 = new StringBuilder(" ".repeat(sourceWidth));
+    for (int i = 0; i < names.size(); i++) {
+      h1.append("  ").append(String.format("%-" + w[i] + "s", names.get(i)));
+      h2.append("  ").append(String.format("%-" + w[i] + "s", header.get(names.get(i))));
+    }
+    console.println(h1.toString().stripTrailing());
+    console.println(h2.toString().stripTrailing());
+    for (Map.Entry<String, Map<String, String>> e : cells.entrySet()) {
+      StringBuilder line = new StringBuilder(String.format("%-" + sourceWidth + "s", e.getKey()));
+      for (int i = 0; i < names.size(); i++) {
+        line.append("  ").append(String.format("%-" + w[i] + "s",
+            e.getValue().getOrDefault(names.get(i), "")));
+      }
+      console.println(line.toString().stripTrailing());
+    }
+  }
+}

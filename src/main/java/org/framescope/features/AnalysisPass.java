@@ -1,0 +1,268 @@
+package org.framescope.features;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.sum;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.framescope.schema.ActorMentionsTable;
+import org.framescope.schema.ArticleSentimentTable;
+import org.framescope.schema.ArticleStatsTable;
+import org.framescope.schema.ArticlesTable;
+import org.framescope.schema.TermCountsTable;
+import org.framescope.schema.TermHitsTable;
+import org.framescope.text.SparkNlpLayer;
+import org.framescope.text.TextLayer;
+import org.framescope.text.Voice;
+import org.framescope.text.VoicedText;
+import scala.collection.JavaConverters;
+
+/**
+ * The analysis pass over Datasets: {@link #analyse} runs {@link ArticleAnalysis} once on every
+ * article and yields everything measured per article in one table; {@code term_hits}, {@code
+ * article_stats}, {@code article_sentiment}, {@code actor_mentions} and {@code term_counts} are
+ * projections of it ({@link #explodeTermHits}, {@link #perArticleStats}, {@link
+ * #explodeArticleTone}, {@link #explodeActorMentions}, {@link #perSourceTermCounts}).
+ *
+ * <p>A {@code mapPartitions}, not built-in functions: a token's voice needs the quotation state
+ * of its whole paragraph, longest-match-once needs the candidates at each token, and the
+ * sentiment rules read a sentence's words in order; none of it is an expression over exploded
+ * tokens without a shuffle of every token. Term counts are combined in the task ({@link
+ * TermCounter}), so a word is not shuffled once per use. The compiled lexicon and the scorer
+ * travel as one broadcast; nothing per article reaches the driver.
+ */
+public final class AnalysisPass {
+  public static final String HITS = "hits";
+  public static final String TONE = "tone";
+  public static final String MENTIONS = "mentions";
+
+  static final StructType TONE_ROW = new StructType()
+      .add(ArticleSentimentTable.VOICE, DataTypes.StringType, false)
+      .add(ArticleSentimentTable.N_SENTENCES, DataTypes.LongType, false)
+      .add(ArticleSentimentTable.MEAN_COMPOUND, DataTypes.DoubleType, false)
+      .add(ArticleSentimentTable.SHARE_NEGATIVE, DataTypes.DoubleType, false)
+      .add(ArticleSentimentTable.SHARE_POSITIVE, DataTypes.DoubleType, false);
+
+  /**
+   * One row per article (its id set, the term columns null) or per term count of a task (the
+   * other way round): what the pass yields, stored once.
+   */
+  public static final StructType SCHEMA = new StructType()
+      .add(ArticlesTable.ARTICLE_ID, DataTypes.StringType, true)
+      .add(ArticlesTable.SOURCE, DataTypes.StringType, false)
+      .add(ArticlesTable.PUBLISHED, DataTypes.DateType, true)
+      .add(ArticlesTable.IS_DUPLICATE, DataTypes.BooleanType, true)
+      .add(ArticleStatsTable.N_SENTENCES, DataTypes.IntegerType, true)
+      .add(ArticleStatsTable.N_TOKENS_HEADLINE, DataTypes.IntegerType, true)
+      .add(ArticleStatsTable.N_TOKENS_OUTLET, DataTypes.IntegerType, true)
+      .add(ArticleStatsTable.N_TOKENS_QUOTED, DataTypes.IntegerType, true)
+      .add(HITS, DataTypes.createArrayType(TermHitsTable.HIT, false), true)
+      .add(TONE, DataTypes.createArrayType(TONE_ROW, false), true)
+      .add(MENTIONS, DataTypes.createArrayType(ActorMentionsTable.MENTION, false), true)
+      .add(TermCountsTable.TERM, DataTypes.StringType, true)
+      .add(TermCountsTable.NGRAM, DataTypes.IntegerType, true)
+      .add(TermCountsTable.USES, DataTypes.LongType, true);
+
+  /** A sentence part is negative at or below -0.05 and positive at or above 0.05 (VADER's). */
+  public static final double THRESHOLD = 0.05;
+
+  private static final String[] NEEDS = {ArticlesTable.ARTICLE_ID, ArticlesTable.SOURCE,
+      ArticlesTable.PUBLISHED, ArticlesTable.IS_DUPLICATE, ArticlesTable.TITLE,
+      ArticlesTable.TEXT};
+
+  private AnalysisPass() {}
+
+  /**
+   * The pass ({@link #SCHEMA}). Needs {@code article_id, source, published, is_duplicate, title,
+   * text}; with the Spark NLP text layer also its span columns ({@link
+   * SparkNlpLayer#SENTENCE_SPANS}, {@link SparkNlpLayer#TOKEN_SPANS}), which then give every
+   * measure its sentences and tokens. Grain: one row per article, plus the term counts of each
+   * task (sum {@code uses} per source, term and order for the corpus's).
+   */
+  public static Dataset<Row> analyse(Dataset<Row> articles,
+      Broadcast<ArticleAnalysis.Models> models) {
+    List<String> have = List.of(articles.columns());
+    List<Column> cols = new ArrayList<>();
+    for (String c : NEEDS) {
+      if (!have.contains(c)) {
+        throw new IllegalArgumentException("analyse needs column '" + c + "', the input has "
+            + have);
+      }
+      cols.add(col(c));
+    }
+    boolean spans = have.contains(SparkNlpLayer.SENTENCE_SPANS)
+        && have.contains(SparkNlpLayer.TOKEN_SPANS);
+    if (spans) {
+      cols.add(col(SparkNlpLayer.SENTENCE_SPANS));
+      cols.add(col(SparkNlpLayer.TOKEN_SPANS));
+    }
+    MapPartitionsFunction<Row, Row> pass = rows -> new Pass(rows, models.value(), spans);
+    return articles.select(cols.toArray(new Column[0])).mapPartitions(pass,
+        Encoders.row(SCHEMA));
+  }
+
+  /** The rows of one partition: each article's, and the term counts when a batch is full. */
+  private static final class Pass implements Iterator<Row> {
+    private final Iterator<Row> articles;
+    private final ArticleAnalysis.Models models;
+    private final boolean spans;
+    private final TermCounter terms = new TermCounter();
+    private final ArrayDeque<Row> ready = new ArrayDeque<>();
+
+    Pass(Iterator<Row> articles, ArticleAnalysis.Models models, boolean spans) {
+      this.articles = articles;
+      this.models = models;
+      this.spans = spans;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (!ready.isEmpty()) {
+        return true;
+      }
+      if (articles.hasNext()) {
+        ready.add(article(articles.next()));
+        if (terms.isFull()) {
+          drain();
+        }
+        return true;
+      }
+      if (!terms.isEmpty()) {
+        drain();
+      }
+      return !ready.isEmpty();
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return ready.poll();
+    }
+
+    private void drain() {
+      for (TermCounter.Count c : terms.drain()) {
+        ready.add(RowFactory.create(null, c.source(), null, null, null, null, null, null, null,
+            null, null, c.term(), c.ngram(), c.uses()));
+      }
+    }
+
+    private Row article(Row row) {
+      String source = row.getString(1);
+      String text = row.getString(5);
+      TextLayer.Analysis body = spans
+          ? SparkNlpLayer.fromSpanColumns(text, row.getList(6), row.getList(7))
+          : TextLayer.analyze(text);
+      boolean duplicate = row.getBoolean(3);
+      ArticleAnalysis.Result r = ArticleAnalysis.analyze(
+          VoicedText.of(row.getString(4), text, body), models, source, duplicate ? null : terms);
+      List<Row> hits = new ArrayList<>(r.hits().size());
+      for (ArticleAnalysis.Hit h : r.hits()) {
+        hits.add(RowFactory.create(h.entry().kind(), h.entry().name(), h.entry().pole(),
+            h.entry().text(), h.matched(), h.voice().code(), h.sentenceIndex(), h.charStart(),
+            h.charEnd()));
+      }
+      List<Row> mentions = new ArrayList<>(r.mentions().size());
+      for (ArticleAnalysis.Mention m : r.mentions()) {
+        mentions.add(RowFactory.create(m.actor(), m.voice().code(), m.sentenceIndex(),
+            m.compound()));
+      }
+      return RowFactory.create(row.get(0), source, row.get(2), duplicate, r.nSentences(),
+          r.nTokensHeadline(), r.nTokensOutlet(), r.nTokensQuoted(), seq(hits),
+          seq(tone(r.parts())), seq(mentions), null, null, null);
+    }
+  }
+
+  /**
+   * Per voice, the parts' number, mean compound (summed in the parts' order, then divided) and
+   * the shares at or beyond ±{@value #THRESHOLD}.
+   */
+  static List<Row> tone(List<ArticleAnalysis.Part> parts) {
+    Map<Voice, double[]> byVoice = new EnumMap<>(Voice.class);
+    for (ArticleAnalysis.Part p : parts) {
+      double[] a = byVoice.computeIfAbsent(p.voice(), k -> new double[4]);
+      a[0]++;
+      a[1] += p.compound();
+      a[2] += p.compound() <= -THRESHOLD ? 1 : 0;
+      a[3] += p.compound() >= THRESHOLD ? 1 : 0;
+    }
+    List<Row> out = new ArrayList<>(byVoice.size());
+    byVoice.forEach((voice, a) -> out.add(RowFactory.create(voice.code(), (long) a[0],
+        a[1] / a[0], a[2] / a[0], a[3] / a[0])));
+    return out;
+  }
+
+  private static <T> scala.collection.Seq<T> seq(List<T> list) {
+    return JavaConverters.asScalaBuffer(list).toSeq();
+  }
+
+  private static Dataset<Row> articleRows(Dataset<Row> analysis) {
+    return analysis.filter(col(ArticlesTable.ARTICLE_ID).isNotNull());
+  }
+
+  /** The {@code term_hits} table: one row per hit. Needs {@link #SCHEMA}. */
+  public static Dataset<Row> explodeTermHits(Dataset<Row> analysis) {
+    return articleRows(analysis)
+        .select(col(ArticlesTable.ARTICLE_ID), col(ArticlesTable.SOURCE),
+            col(ArticlesTable.PUBLISHED), explode(col(HITS)).as("h"))
+        .select(col(ArticlesTable.ARTICLE_ID), col(ArticlesTable.SOURCE),
+            col(ArticlesTable.PUBLISHED), col("h.*"));
+  }
+
+  /** The {@code article_stats} table: one row per article. Needs {@link #SCHEMA}. */
+  public static Dataset<Row> perArticleStats(Dataset<Row> analysis) {
+    return articleRows(analysis).select(col(ArticleStatsTable.ARTICLE_ID),
+        col(ArticleStatsTable.SOURCE), col(ArticleStatsTable.PUBLISHED),
+        col(ArticleStatsTable.IS_DUPLICATE), col(ArticleStatsTable.N_SENTENCES),
+        col(ArticleStatsTable.N_TOKENS_HEADLINE), col(ArticleStatsTable.N_TOKENS_OUTLET),
+        col(ArticleStatsTable.N_TOKENS_QUOTED));
+  }
+
+  /**
+   * The {@code article_sentiment} table: one row per article and voice with a scored sentence
+   * part. Needs {@link #SCHEMA}.
+   */
+  public static Dataset<Row> explodeArticleTone(Dataset<Row> analysis) {
+    return articleRows(analysis)
+        .select(col(ArticlesTable.ARTICLE_ID), col(ArticlesTable.SOURCE),
+            col(ArticlesTable.PUBLISHED), explode(col(TONE)).as("t"))
+        .select(col(ArticlesTable.ARTICLE_ID), col(ArticlesTable.SOURCE),
+            col(ArticlesTable.PUBLISHED), col("t.*"));
+  }
+
+  /** The {@code actor_mentions} table: one row per part and actor. Needs {@link #SCHEMA}. */
+  public static Dataset<Row> explodeActorMentions(Dataset<Row> analysis) {
+    return articleRows(analysis)
+        .select(col(ArticlesTable.ARTICLE_ID), col(ArticlesTable.SOURCE),
+            col(ArticlesTable.PUBLISHED), explode(col(MENTIONS)).as("m"))
+        .select(col(ArticlesTable.ARTICLE_ID), col(ArticlesTable.SOURCE),
+            col(ArticlesTable.PUBLISHED), col("m.*"));
+  }
+
+  /**
+   * The {@code term_counts} table: the tasks' counts summed per source, term and order. Needs
+   * {@link #SCHEMA}.
+   */
+  public static Dataset<Row> perSourceTermCounts(Dataset<Row> analysis) {
+    return analysis.filter(col(ArticlesTable.ARTICLE_ID).isNull())
+        .groupBy(col(TermCountsTable.SOURCE), col(TermCountsTable.TERM),
+            col(TermCountsTable.NGRAM))
+        .agg(sum(col(TermCountsTable.USES)).as(TermCountsTable.USES));
+  }
+}

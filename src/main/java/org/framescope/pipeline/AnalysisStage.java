@@ -1,0 +1,122 @@
+package org.framescope.pipeline;
+
+import static org.apache.spark.sql.functions.*;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.framescope.features.AnalysisPass;
+import org.framescope.features.ArticleAnalysis;
+import org.framescope.io.OutputFolder;
+import org.framescope.io.Tables;
+import org.framescope.lexicon.Lexicon;
+import org.framescope.lexicon.TermMatcher;
+import org.framescope.schema.ActorMentionsTable;
+import org.framescope.schema.ArticleSentimentTable;
+import org.framescope.schema.ArticleStatsTable;
+import org.framescope.schema.ArticlesTable;
+import org.framescope.schema.TermCountsTable;
+import org.framescope.schema.TermHitsTable;
+import org.framescope.sentiment.SentenceScorer;
+import org.framescope.sentiment.ValenceLexicon;
+import org.framescope.text.SparkNlpLayer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The analysis stage (the {@code features} command): the articles table in; one pass over every
+ * text ({@link AnalysisPass}), stored once, and its projections {@code term_hits}, {@code
+ * article_stats}, {@code article_sentiment}, {@code actor_mentions} and {@code term_counts} out.
+ * With the Spark NLP layer, its sentences and tokens are the ones every measure reads.
+ */
+public final class AnalysisStage {
+  private static final Logger LOG = LoggerFactory.getLogger(AnalysisStage.class);
+
+  public static final List<String> TABLES = List.of(TermHitsTable.NAME, ArticleStatsTable.NAME,
+      ArticleSentimentTable.NAME, ActorMentionsTable.NAME, TermCountsTable.NAME);
+
+  /** The lexicon a run measured with; run.json records it, and {@code score} checks it. */
+  public record LexiconInfo(String name, String origin, String sha256, int axes, int frames,
+      int actors) {
+    static LexiconInfo of(Lexicon l) {
+      return new LexiconInfo(l.name(), l.origin(), l.sha256(), l.axes().size(),
+          l.frames().size(), l.actors().size());
+    }
+  }
+
+  /** The valence lexicon the sentences were scored with. */
+  public record ValenceInfo(String origin, int entries, int duplicates) {}
+
+  /** What the analysis measured; run.json records every component. */
+  public record Result(LexiconInfo lexicon, String textLayer, long articlesAnalysed,
+      long sentences, Map<String, Long> tokensByVoice, long termHits,
+      Map<String, Long> termHitsByVoice, long sentencePartsScored, long actorMentions,
+      long termCountRows, ValenceInfo valenceLexicon, Map<String, Double> timingsSeconds) {}
+
+  private AnalysisStage() {}
+
+  /** @param articlesPath where the articles table is (staged in a run, published otherwise) */
+  public static Result run(SparkSession spark, String articlesPath, Lexicon lexicon,
+      ValenceLexicon valence, AnalysisSettings settings, OutputFolder out) {
+    Timings timings = new Timings();
+    Dataset<Row> articles = Tables.read(spark, ArticlesTable.SCHEMA, articlesPath);
+    if (settings.textLayer() == AnalysisSettings.Layer.SPARK_NLP) {
+      PipelineModel model = settings.nlpPipeline() != null
+          ? SparkNlpLayer.load(settings.nlpPipeline())
+          : SparkNlpLayer.defaultPipeline(ArticlesTable.TEXT).fit(articles);
+      articles = SparkNlpLayer.withSpans(articles, model);
+    }
+    Broadcast<ArticleAnalysis.Models> models = JavaSparkContext.fromSparkContext(
+        spark.sparkContext()).broadcast(new ArticleAnalysis.Models(
+            new TermMatcher(lexicon.termEntries()), new TermMatcher(lexicon.actorEntries()),
+            new SentenceScorer(valence)));
+    Dataset<Row> analysis = out.stored("analysis", AnalysisPass.analyse(articles, models));
+    timings.step("analyse_pass");
+    Tables.write(AnalysisPass.explodeTermHits(analysis), TermHitsTable.SCHEMA,
+        out.staged(TermHitsTable.NAME));
+    Tables.write(AnalysisPass.perArticleStats(analysis), ArticleStatsTable.SCHEMA,
+        out.staged(ArticleStatsTable.NAME));
+    Tables.write(AnalysisPass.explodeArticleTone(analysis), ArticleSentimentTable.SCHEMA,
+        out.staged(ArticleSentimentTable.NAME));
+    Tables.write(AnalysisPass.explodeActorMentions(analysis), ActorMentionsTable.SCHEMA,
+        out.staged(ActorMentionsTable.NAME));
+    timings.step("analyse_article_tables");
+    Tables.write(AnalysisPass.perSourceTermCounts(analysis), TermCountsTable.SCHEMA,
+        out.staged(TermCountsTable.NAME));
+    timings.step("analyse_term_counts");
+    timings.total("analyse");
+
+    Row totals = analysis.filter(col(ArticlesTable.ARTICLE_ID).isNotNull()).agg(
+        count(lit(1)), sum(ArticleStatsTable.N_SENTENCES),
+        sum(ArticleStatsTable.N_TOKENS_HEADLINE), sum(ArticleStatsTable.N_TOKENS_OUTLET),
+        sum(ArticleStatsTable.N_TOKENS_QUOTED), sum(size(col(AnalysisPass.MENTIONS))),
+        sum(aggregate(col(AnalysisPass.TONE), lit(0L),
+            (acc, t) -> acc.plus(t.getField(ArticleSentimentTable.N_SENTENCES))))).first();
+    Map<String, Long> byVoice = new TreeMap<>();
+    for (Row r : AnalysisPass.explodeTermHits(analysis).groupBy(TermHitsTable.VOICE).count()
+        .collectAsList()) {
+      byVoice.put(r.getString(0), r.getLong(1));
+    }
+    long termCountRows = spark.read().parquet(out.staged(TermCountsTable.NAME)).count();
+    long n = totals.getLong(0);
+    Result result = new Result(LexiconInfo.of(lexicon), settings.textLayer().cliName(), n,
+        n == 0 ? 0 : totals.getLong(1),
+        n == 0 ? Map.of() : Map.of(
+            TermHitsTable.VOICE_HEADLINE, totals.getLong(2),
+            TermHitsTable.VOICE_OUTLET, totals.getLong(3),
+            TermHitsTable.VOICE_QUOTED, totals.getLong(4)),
+        byVoice.values().stream().mapToLong(Long::longValue).sum(), byVoice,
+        n == 0 ? 0 : totals.getLong(6), n == 0 ? 0 : totals.getLong(5), termCountRows,
+        new ValenceInfo(valence.origin(), valence.size(), valence.duplicates()),
+        timings.asMap());
+    LOG.info("analysis: {} articles, {} term hits ({}), {} term counts", n, result.termHits(),
+        byVoice, termCountRows);
+    return result;
+  }
+}

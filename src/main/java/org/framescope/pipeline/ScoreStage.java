@@ -1,0 +1,65 @@
+package org.framescope.pipeline;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.framescope.io.OutputFolder;
+import org.framescope.io.Tables;
+import org.framescope.lexicon.Lexicon;
+import org.framescope.schema.ActorMentionsTable;
+import org.framescope.schema.ActorScoresTable;
+import org.framescope.schema.ArticleStatsTable;
+import org.framescope.schema.SourceKeynessTable;
+import org.framescope.schema.SourceScoresTable;
+import org.framescope.schema.TermCountsTable;
+import org.framescope.schema.TermHitsTable;
+import org.framescope.scoring.ActorScores;
+import org.framescope.scoring.Keyness;
+import org.framescope.scoring.ScoringOptions;
+import org.framescope.scoring.SourceScores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The scoring stage: the analysis tables in, the per-source scores out. Reads tables only. */
+public final class ScoreStage {
+  private static final Logger LOG = LoggerFactory.getLogger(ScoreStage.class);
+
+  public static final List<String> TABLES = List.of(SourceScoresTable.NAME, ActorScoresTable.NAME,
+      SourceKeynessTable.NAME);
+
+  /** What scoring wrote; run.json records every component. */
+  public record Result(long sourceScoresRows, Map<String, Double> timingsSeconds) {}
+
+  private ScoreStage() {}
+
+  /** @param table where each input table is (staged in a run, published for {@code score}) */
+  public static Result run(SparkSession spark, Function<String, String> table, Lexicon lexicon,
+      ScoringOptions options, OutputFolder out) {
+    Timings timings = new Timings();
+    Dataset<Row> stats = Tables.read(spark, ArticleStatsTable.SCHEMA,
+        table.apply(ArticleStatsTable.NAME));
+    Dataset<Row> hits = Tables.read(spark, TermHitsTable.SCHEMA, table.apply(TermHitsTable.NAME));
+    Dataset<Row> mentions = Tables.read(spark, ActorMentionsTable.SCHEMA,
+        table.apply(ActorMentionsTable.NAME));
+    Dataset<Row> terms = Tables.read(spark, TermCountsTable.SCHEMA,
+        table.apply(TermCountsTable.NAME));
+
+    Tables.write(SourceScores.sourceScores(stats, hits, SourceScores.Layout.of(lexicon), options),
+        SourceScoresTable.SCHEMA, out.staged(SourceScoresTable.NAME));
+    timings.step("score_sources");
+    List<String> actors = lexicon.actors().stream().map(Lexicon.Named::name).toList();
+    Tables.write(ActorScores.actorScores(stats, mentions, actors, options),
+        ActorScoresTable.SCHEMA, out.staged(ActorScoresTable.NAME));
+    timings.step("score_actors");
+    Tables.write(Keyness.sourceKeyness(terms, options), SourceKeynessTable.SCHEMA,
+        out.staged(SourceKeynessTable.NAME));
+    timings.step("score_keyness");
+    timings.total("score");
+    long rows = spark.read().parquet(out.staged(SourceScoresTable.NAME)).count();
+    LOG.info("score: {} source score rows", rows);
+    return new Result(rows, timings.asMap());
+  }
+}
