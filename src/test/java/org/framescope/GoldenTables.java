@@ -98,7 +98,7 @@ public final class GoldenTables {
         continue;
       }
       List<String> expected = read(golden + "/" + table + ".jsonl.gz");
-      List<String> actual = rows(spark, out, table);
+      List<String> actual = rows(spark, out, table, columns(table));
       assertThat(actual).as("%s: rows not in the golden file %s", table,
           without(actual, expected)).hasSameSizeAs(expected);
       assertThat(actual).as(table).containsExactlyElementsOf(expected);
@@ -109,11 +109,27 @@ public final class GoldenTables {
     }
   }
 
-  /** A table's rows in comparison form, sorted. */
+  /** Columns added since the golden files were written: not in them, so not compared. */
+  static final Map<String, List<String>> ADDED_SINCE = Map.of(
+      "article_stats", List.of("n_pairs_own"));
+
+  /** The columns the golden rows hold. */
+  private static List<String> columns(String table) {
+    List<String> names = new ArrayList<>(TABLES.get(table));
+    names.removeAll(ADDED_SINCE.getOrDefault(table, List.of()));
+    return names;
+  }
+
+  /** A table's rows in comparison form, sorted (as the golden files hold them). */
   public static List<String> rows(SparkSession spark, Path out, String table) {
+    return rows(spark, out, table, columns(table));
+  }
+
+  private static List<String> rows(SparkSession spark, Path out, String table,
+      List<String> columns) {
     Dataset<Row> df = spark.read().parquet(out.resolve(table).toString());
     List<Column> cols = new ArrayList<>();
-    for (String name : TABLES.get(table)) {
+    for (String name : columns) {
       Column c = col("`" + name + "`");
       if (name.equals("input_file")) {
         c = regexp_extract(c, "[^/]*$", 0);

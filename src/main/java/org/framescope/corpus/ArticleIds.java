@@ -27,15 +27,26 @@ public final class ArticleIds {
     Columns.require(records, "withArticleIds",
         CleanRecords.GIVEN_ID, CleanRecords.DERIVED_ID, CleanRecords.INPUT_FILE);
     Column base = coalesce(col(CleanRecords.GIVEN_ID), col(CleanRecords.DERIVED_ID));
-    WindowSpec sameId = Window.partitionBy(base)
+    Dataset<Row> keyed = records.withColumn("_base", base);
+    // Only the records whose id is shared are ranked: the ids alone are grouped to find them,
+    // and the whole records are neither shuffled nor sorted (on 50,000 generated articles the
+    // window over every record was a fifth of parsing).
+    Dataset<Row> shared = keyed.groupBy(col("_base")).count().filter(col("count").gt(1))
+        .select(col("_base").as("_shared"));
+    Dataset<Row> marked = keyed.join(broadcast(shared), col("_base").equalTo(col("_shared")),
+        "left");
+    WindowSpec sameId = Window.partitionBy(col("_base"))
         .orderBy(col(CleanRecords.DERIVED_ID), col(CleanRecords.INPUT_FILE));
-    Column rank = row_number().over(sameId);
-    return records
-        .withColumn("_rank", rank)
+    Dataset<Row> ranked = marked.filter(col("_shared").isNotNull())
+        .withColumn("_rank", row_number().over(sameId))
         .withColumn(ARTICLE_ID,
-            when(col("_rank").equalTo(1), base)
-                .otherwise(concat(base, lit("~"), col("_rank").cast("string"))))
+            when(col("_rank").equalTo(1), col("_base"))
+                .otherwise(concat(col("_base"), lit("~"), col("_rank").cast("string"))))
         .withColumn(ID_MADE_UNIQUE, col("_rank").gt(1))
         .drop("_rank");
+    Dataset<Row> unique = marked.filter(col("_shared").isNull())
+        .withColumn(ARTICLE_ID, col("_base"))
+        .withColumn(ID_MADE_UNIQUE, lit(false));
+    return unique.unionByName(ranked).drop("_base", "_shared");
   }
 }

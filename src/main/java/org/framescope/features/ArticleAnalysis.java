@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.ml.feature.StopWordsRemover;
 import org.framescope.lexicon.Entry;
+import org.framescope.lexicon.Lexicon;
 import org.framescope.lexicon.TermMatcher;
 import org.framescope.sentiment.SentenceScorer;
+import org.framescope.sentiment.ValenceLexicon;
 import org.framescope.text.Token;
 import org.framescope.text.Voice;
 import org.framescope.text.VoicedText;
@@ -20,7 +23,8 @@ import org.framescope.text.VoicedText;
  * <ul>
  *   <li><b>Term hits</b>: the axis and frame entries of the lexicon, with their voice (the voice
  *       of their first token), sentence and character offsets.
- *   <li><b>Article statistics</b>: the body's sentences and the words of each voice.
+ *   <li><b>Article statistics</b>: the body's sentences, the words of each voice and the pairs
+ *       of adjacent own-voice words (what the counts of pairs are rates of).
  *   <li><b>Sentence tone</b>: a sentence that mixes the outlet's words and a quotation ("'The
  *       regime will fall,' a rebel said.") is cut where the voice of its words changes, and each
  *       part is scored on its own ({@link SentenceScorer#compound}): the outlet's tone is never
@@ -33,15 +37,26 @@ import org.framescope.text.VoicedText;
  *   <li><b>Own-voice term counts</b> (original articles only, into a {@link TermCounter}):
  *       every word of the headline and body outside quotations, and every pair of such words
  *       adjacent in a sentence (a hyphen allowed between them, any other punctuation or a quoted
- *       word breaking the pair).
+ *       word breaking the pair) but pairs with a stop word.
  * </ul>
  */
 public final class ArticleAnalysis {
   private ArticleAnalysis() {}
 
-  /** What the analysis reads besides the text: the compiled lexicon and the scorer, broadcast. */
-  public record Models(TermMatcher terms, TermMatcher actors, SentenceScorer scorer)
-      implements Serializable {}
+  /**
+   * What the analysis reads besides the text, broadcast: the compiled lexicon, the scorer, and
+   * the stop words whose pairs are not counted one by one.
+   */
+  public record Models(TermMatcher terms, TermMatcher actors, SentenceScorer scorer,
+      Set<String> stopWords) implements Serializable {
+
+    /** The models of a lexicon and a valence lexicon, with Spark MLlib's English stop words. */
+    public static Models of(Lexicon lexicon, ValenceLexicon valence) {
+      return new Models(new TermMatcher(lexicon.termEntries()),
+          new TermMatcher(lexicon.actorEntries()), new SentenceScorer(valence),
+          Set.copyOf(List.of(StopWordsRemover.loadDefaultStopWords("english"))));
+    }
+  }
 
   /** A hit, ready to become a row of {@code term_hits}. */
   public record Hit(Entry entry, String matched, Voice voice, int sentenceIndex, int charStart,
@@ -55,7 +70,7 @@ public final class ArticleAnalysis {
 
   /** The measures of one article. */
   public record Result(int nSentences, int nTokensHeadline, int nTokensOutlet, int nTokensQuoted,
-      List<Hit> hits, List<Part> parts, List<Mention> mentions) {}
+      int nPairsOwn, List<Hit> hits, List<Part> parts, List<Mention> mentions) {}
 
   /**
    * Analyses {@code text}; counts its own-voice terms for {@code source} into {@code terms}
@@ -67,6 +82,7 @@ public final class ArticleAnalysis {
     List<Part> parts = new ArrayList<>();
     List<Mention> mentions = new ArrayList<>();
     int[] words = new int[Voice.values().length];
+    int pairs = 0;
     for (VoicedText.Sentence s : text.sentences()) {
       List<Token> tokens = s.tokens();
       Voice[] voices = s.voices();
@@ -82,12 +98,14 @@ public final class ArticleAnalysis {
             s.index(), start, end));
       }
       tone(s, models, parts, mentions);
+      pairs += TermCounter.ownPairs(tokens, voices);
       if (terms != null) {
         terms.count(source, tokens, voices);
       }
     }
     return new Result(text.bodySentences(), words[Voice.HEADLINE.ordinal()],
-        words[Voice.OUTLET.ordinal()], words[Voice.QUOTED.ordinal()], hits, parts, mentions);
+        words[Voice.OUTLET.ordinal()], words[Voice.QUOTED.ordinal()], pairs, hits, parts,
+        mentions);
   }
 
   /** Cuts one sentence where the voice of its words changes, scores each part, credits actors. */

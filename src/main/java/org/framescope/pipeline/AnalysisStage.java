@@ -16,14 +16,12 @@ import org.framescope.features.ArticleAnalysis;
 import org.framescope.io.OutputFolder;
 import org.framescope.io.Tables;
 import org.framescope.lexicon.Lexicon;
-import org.framescope.lexicon.TermMatcher;
 import org.framescope.schema.ActorMentionsTable;
 import org.framescope.schema.ArticleSentimentTable;
 import org.framescope.schema.ArticleStatsTable;
 import org.framescope.schema.ArticlesTable;
 import org.framescope.schema.TermCountsTable;
 import org.framescope.schema.TermHitsTable;
-import org.framescope.sentiment.SentenceScorer;
 import org.framescope.sentiment.ValenceLexicon;
 import org.framescope.text.SparkNlpLayer;
 import org.slf4j.Logger;
@@ -73,9 +71,7 @@ public final class AnalysisStage {
       articles = SparkNlpLayer.withSpans(articles, model);
     }
     Broadcast<ArticleAnalysis.Models> models = JavaSparkContext.fromSparkContext(
-        spark.sparkContext()).broadcast(new ArticleAnalysis.Models(
-            new TermMatcher(lexicon.termEntries()), new TermMatcher(lexicon.actorEntries()),
-            new SentenceScorer(valence)));
+        spark.sparkContext()).broadcast(ArticleAnalysis.Models.of(lexicon, valence));
     Dataset<Row> analysis = out.stored("analysis", AnalysisPass.analyse(articles, models));
     timings.step("analyse_pass");
     Tables.write(AnalysisPass.explodeTermHits(analysis), TermHitsTable.SCHEMA,
@@ -87,7 +83,11 @@ public final class AnalysisStage {
     Tables.write(AnalysisPass.explodeActorMentions(analysis), ActorMentionsTable.SCHEMA,
         out.staged(ActorMentionsTable.NAME));
     timings.step("analyse_article_tables");
-    Tables.write(AnalysisPass.perSourceTermCounts(analysis), TermCountsTable.SCHEMA,
+    Row counted = analysis.agg(AnalysisPass.termCountEntries()).first();
+    long entries = counted.isNullAt(0) ? 0 : counted.getLong(0);
+    int tasks = (int) Math.max(spark.sparkContext().defaultParallelism(),
+        Math.min(100_000, entries / AnalysisPass.COUNTS_PER_TASK + 1));
+    Tables.write(AnalysisPass.perTermCounts(analysis, tasks), TermCountsTable.SCHEMA,
         out.staged(TermCountsTable.NAME));
     timings.step("analyse_term_counts");
     timings.total("analyse");

@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * tables are written once and read back ({@link OutputFolder#stored}), so no step reads the input
  * twice beyond the count that the reconciliation checks against.
  *
- * <p>Right after parsing, the records are spread over at least {@link #MIN_TASKS_PER_CORE} tasks
+ * <p>As they are read, the records are spread over at least {@link #MIN_TASKS_PER_CORE} tasks
  * per core: a corpus in one compressed file (a {@code .jsonl.gz} cannot be split) is read by a
- * single task, and without this every later step of the whole run would run on one core.
+ * single task, and without this the cleaning of every record, and every later step of the whole
+ * run, would run on one core.
  */
 public final class IngestStage {
   private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
@@ -71,7 +72,7 @@ public final class IngestStage {
 
     RecordParser parser = new RecordParser(settings.map(), PageFurniture.defaults());
     Dataset<Row> parsed = out.stored("parsed",
-        spread(CleanRecords.parse(raw, parser), spark.sparkContext().defaultParallelism()));
+        CleanRecords.parse(spread(raw, spark.sparkContext().defaultParallelism()), parser));
 
     Column rejected = col(CleanRecords.REJECT_REASON).isNotNull();
     Dataset<Row> accepted = out.stored("accepted",

@@ -54,7 +54,7 @@ public final class ScoreStage {
     Tables.write(ActorScores.actorScores(stats, mentions, actors, options),
         ActorScoresTable.SCHEMA, out.staged(ActorScoresTable.NAME));
     timings.step("score_actors");
-    Tables.write(Keyness.sourceKeyness(terms, options), SourceKeynessTable.SCHEMA,
+    Tables.write(Keyness.sourceKeyness(terms, stats, options), SourceKeynessTable.SCHEMA,
         out.staged(SourceKeynessTable.NAME));
     timings.step("score_keyness");
     timings.total("score");

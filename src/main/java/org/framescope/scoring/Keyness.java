@@ -20,10 +20,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.framescope.schema.ArticleStatsTable;
 import org.framescope.schema.SourceKeynessTable;
 import org.framescope.schema.TermCountsTable;
 import scala.Tuple2;
@@ -58,80 +58,69 @@ public final class Keyness {
       .add(SourceKeynessTable.Z, DataTypes.DoubleType, false)
       .add(SourceKeynessTable.DIRECTION, DataTypes.StringType, false);
 
-  /** Partial-count rows a task gathers at most in the scoring pass (sets its partition count). */
-  static final long ROWS_PER_TASK = 200_000;
-
   /**
-   * The keyness table from {@code term_counts} ({@link TermCountsTable#SCHEMA}; partial counts
-   * of the same key are summed, so the analysis pass's per-task counts serve as well), which it
-   * reads three times: pass them stored, not recomputed.
+   * The keyness table from {@code term_counts} ({@link TermCountsTable#SCHEMA}), which holds each
+   * term once with its uses in every source, so nothing is shuffled but the few best rows, and
+   * {@code article_stats}, whose own-voice words and pairs of the original articles are the
+   * totals the counts are rates of.
    *
    * <p>The totals per source and the corpus's {@value #FREQUENT} most frequent terms per order
-   * are small and go to the tasks as broadcasts. One shuffle by term then brings each term's
-   * counts from every source to one task, which gathers them in a hash map (no sort: a task
-   * holds about {@value #ROWS_PER_TASK} rows), scores them and keeps only its best {@code
-   * keynessTop} per source and direction; the final ranking sorts those few. (Gathering with
-   * Spark's collect_list sorted all 26 million count rows of 200,000 articles: 34 s against
-   * 25 s.)
+   * (for which a source that never uses them is scored too, to find what it says less) are small
+   * and go to the tasks as broadcasts. Each task scores its terms and keeps only its best {@code
+   * keynessTop} per source and direction; the final ranking sorts those few.
    */
-  public static Dataset<Row> sourceKeyness(Dataset<Row> termCounts, ScoringOptions options) {
+  public static Dataset<Row> sourceKeyness(Dataset<Row> termCounts, Dataset<Row> stats,
+      ScoringOptions options) {
     Map<String, long[]> sourceTotals = new TreeMap<>();
     long[] corpusTotals = new long[3];
-    long rows = 0;
-    Dataset<Row> counts = termCounts.select(col(TermCountsTable.SOURCE).as("source"),
-        col(TermCountsTable.TERM).as("term"), col(TermCountsTable.NGRAM).as("ngram"),
-        col(TermCountsTable.USES).as("y"));
-    for (Row r : counts.groupBy("source", "ngram").agg(sum("y"), functions.count(lit(1)))
+    for (Row r : stats.filter(not(col(ArticleStatsTable.IS_DUPLICATE)))
+        .groupBy(col(ArticleStatsTable.SOURCE))
+        .agg(sum(col(ArticleStatsTable.N_TOKENS_HEADLINE).plus(
+            col(ArticleStatsTable.N_TOKENS_OUTLET))), sum(col(ArticleStatsTable.N_PAIRS_OWN)))
         .collectAsList()) {
-      sourceTotals.computeIfAbsent(r.getString(0), k -> new long[3])[r.getInt(1)] = r.getLong(2);
-      corpusTotals[r.getInt(1)] += r.getLong(2);
-      rows += r.getLong(3);
+      if (r.getLong(1) > 0) {
+        sourceTotals.put(r.getString(0), new long[] {0, r.getLong(1), r.getLong(2)});
+        corpusTotals[1] += r.getLong(1);
+        corpusTotals[2] += r.getLong(2);
+      }
     }
     Set<String> stop = new HashSet<>(List.of(StopWordsRemover.loadDefaultStopWords("english")));
-    Dataset<Row> termTotals = counts.groupBy("term", "ngram").agg(sum("y").as("yw"));
     Set<String> frequent = new HashSet<>();
     for (int ngram = 1; ngram <= 2; ngram++) {
       final int order = ngram;
-      termTotals.filter(col("ngram").equalTo(order))
-          .select("term", "yw").as(Encoders.tuple(Encoders.STRING(), Encoders.LONG()))
+      termCounts.filter(col(TermCountsTable.NGRAM).equalTo(order))
+          .select(col(TermCountsTable.TERM), col(TermCountsTable.USES_TOTAL))
+          .as(Encoders.tuple(Encoders.STRING(), Encoders.LONG()))
           .filter((FilterFunction<Tuple2<String, Long>>) t -> eligible(t._1(), stop))
-          .orderBy(col("yw").desc(), col("term")).limit(FREQUENT)
+          .orderBy(col(TermCountsTable.USES_TOTAL).desc(), col(TermCountsTable.TERM))
+          .limit(FREQUENT)
           .collectAsList().forEach(t -> frequent.add(order + " " + t._1()));
     }
-    JavaSparkContext sc = JavaSparkContext.fromSparkContext(counts.sparkSession()
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(termCounts.sparkSession()
         .sparkContext());
     Broadcast<Map<String, long[]>> totals = sc.broadcast(sourceTotals);
     Broadcast<Set<String>> common = sc.broadcast(frequent);
     double a0 = options.keynessPrior();
     int top = options.keynessTop();
     MapPartitionsFunction<Row, Row> score = part -> {
-      Map<String, Map<String, long[]>> byTerm = new HashMap<>();
+      Map<String, PriorityQueue<Row>> best = new HashMap<>();
       while (part.hasNext()) {
         Row r = part.next();
-        String term = r.getString(1);
-        int ngram = r.getInt(2);
-        if (eligible(term, stop)) {
-          byTerm.computeIfAbsent(ngram + " " + term, k -> new HashMap<>())
-              .computeIfAbsent(r.getString(0), k -> new long[1])[0] += r.getLong(3);
+        String term = r.getString(0);
+        if (!eligible(term, stop)) {
+          continue;
         }
-      }
-      Map<String, PriorityQueue<Row>> best = new HashMap<>();
-      for (Map.Entry<String, Map<String, long[]>> e : byTerm.entrySet()) {
-        int ngram = e.getKey().charAt(0) - '0';
-        String term = e.getKey().substring(2);
-        Map<String, long[]> bySource = e.getValue();
-        long yw = 0;
-        for (long[] y : bySource.values()) {
-          yw += y[0];
-        }
-        if (common.value().contains(e.getKey())) {
+        int ngram = r.getInt(1);
+        long yw = r.getLong(2);
+        Map<String, Long> bySource = new HashMap<>(r.getJavaMap(3));
+        if (common.value().contains(ngram + " " + term)) {
           for (String source : totals.value().keySet()) {
-            bySource.putIfAbsent(source, new long[1]);
+            bySource.putIfAbsent(source, 0L);
           }
         }
         long total = corpusTotals[ngram];
-        for (Map.Entry<String, long[]> u : bySource.entrySet()) {
-          long y = u.getValue()[0];
+        for (Map.Entry<String, Long> u : bySource.entrySet()) {
+          long y = u.getValue();
           long n = totals.value().get(u.getKey())[ngram];
           Double z = Stats.zWord(y, n, yw - y, total - n, a0, a0 * yw / (double) total);
           if (z == null || z == 0.0) {
@@ -150,9 +139,9 @@ public final class Keyness {
       best.values().forEach(out::addAll);
       return out.iterator();
     };
-    int partitions = (int) Math.max(1, Math.min(100_000, rows / ROWS_PER_TASK + 1));
-    return counts
-        .repartition(partitions, col("term"), col("ngram"))
+    return termCounts
+        .select(col(TermCountsTable.TERM), col(TermCountsTable.NGRAM),
+            col(TermCountsTable.USES_TOTAL), col(TermCountsTable.USES_BY_SOURCE))
         .mapPartitions(score, Encoders.row(SCORED))
         .withColumn(SourceKeynessTable.RANK, row_number().over(
             Window.partitionBy(col("source"), col(SourceKeynessTable.DIRECTION))

@@ -27,10 +27,9 @@ import org.apache.spark.sql.SparkSession;
 import org.framescope.cli.Main;
 import org.framescope.features.AnalysisPass;
 import org.framescope.features.ArticleAnalysis;
-import org.framescope.sentiment.SentenceScorer;
+import org.framescope.sentiment.ValenceLexicon;
 import org.framescope.io.LexiconFiles;
 import org.framescope.lexicon.Lexicon;
-import org.framescope.lexicon.TermMatcher;
 import org.framescope.text.SparkNlpLayer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,6 +49,9 @@ public final class Bench implements Callable<Integer> {
   @Option(names = "--nlp-sample", defaultValue = "2000",
       description = "Articles the Spark NLP text layer is timed on.") int nlpSample;
   @Option(names = "--output", defaultValue = "target/bench") Path output;
+  @Option(names = "--single-gz",
+      description = "Run on the corpus as one .jsonl.gz file (one task reads it, as with a "
+          + "corpus downloaded in one archive).") boolean singleGz;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Bench()).execute(args));
@@ -65,11 +67,19 @@ public final class Bench implements Callable<Integer> {
           String.valueOf(articles), "--sources", String.valueOf(sources), "--seed",
           String.valueOf(seed), "--output", corpus.toString(), "--overwrite"), "generate");
     }
-    Path out = output.resolve("run-" + articles + "-" + sources + "-" + seed);
+    Path input = corpus;
+    if (singleGz) {
+      input = corpus.resolveSibling(corpus.getFileName() + "-gz").resolve("corpus.jsonl.gz");
+      if (!Files.exists(input)) {
+        gzipParts(corpus, input);
+      }
+    }
+    Path out = output.resolve("run-" + articles + "-" + sources + "-" + seed
+        + (singleGz ? "-gz" : ""));
     deleteTree(out);
     HeapWatch heap = HeapWatch.start();
     long t0 = System.nanoTime();
-    check(Main.execute(new PrintWriter(System.err, true), "run", "--input", corpus.toString(),
+    check(Main.execute(new PrintWriter(System.err, true), "run", "--input", input.toString(),
         "--output", out.toString()), "run");
     double endToEnd = (System.nanoTime() - t0) / 1e9;
     heap.stop();
@@ -104,6 +114,7 @@ public final class Bench implements Callable<Integer> {
     r.put("articles", n);
     r.put("sources", sources);
     r.put("input_bytes", inputBytes);
+    r.put("input", singleGz ? "one .jsonl.gz file" : "JSON lines part files");
     Map<String, Object> stages = new LinkedHashMap<>();
     for (String s : new String[] {"ingest", "analyse", "score"}) {
       stages.put(s, run.get("timings_seconds").get(s).asDouble());
@@ -157,8 +168,7 @@ public final class Bench implements Callable<Integer> {
     Dataset<Row> sample = spark.read().parquet(articles.toString()).limit(nlpSample).cache();
     long size = sample.count();
     var models = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .broadcast(new ArticleAnalysis.Models(new TermMatcher(lexicon.termEntries()),
-            new TermMatcher(lexicon.actorEntries()), SentenceScorer.builtin()));
+        .broadcast(ArticleAnalysis.Models.of(lexicon, ValenceLexicon.builtin()));
     long a = System.nanoTime();
     var model = SparkNlpLayer.defaultPipeline("text").fit(sample);
     AnalysisPass.analyse(SparkNlpLayer.withSpans(sample, model), models)
@@ -279,6 +289,20 @@ public final class Bench implements Callable<Integer> {
     if (code != 0) {
       throw new IllegalStateException("bench: " + step + " failed with exit code " + code);
     }
+  }
+
+  /** The corpus's part files, in order, as one gzip file. */
+  private static void gzipParts(Path corpus, Path target) throws java.io.IOException {
+    Files.createDirectories(target.getParent());
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    try (Stream<Path> parts = Files.list(corpus);
+         var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+      for (Path p : parts.filter(f -> f.getFileName().toString().startsWith("part-")).sorted()
+          .toList()) {
+        Files.copy(p, out);
+      }
+    }
+    Files.move(tmp, target);
   }
 
   private static long size(Path dir) throws java.io.IOException {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.framescope.GoldenTables;
@@ -34,13 +33,19 @@ class GoldenRunTest {
     assertThat(CliRunner.run(err, "run", "--input", corpus.toString(), "--output",
         out.toString())).as(err.toString()).isZero();
     GoldenTables.assertSameAsGolden(spark, out, "golden/generated", Set.of());
-    // The new table: keyness's counts, one row per source and term, none of them empty.
-    List<String> terms = spark.read().parquet(out.resolve(TermCountsTable.NAME).toString())
-        .selectExpr("concat_ws('|', source, ngram, term)").distinct()
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-    assertThat(spark.read().parquet(out.resolve(TermCountsTable.NAME).toString()).count())
-        .isEqualTo(terms.size()).isGreaterThan(10_000);
-    assertThat(spark.read().parquet(out.resolve(TermCountsTable.NAME).toString())
-        .filter("uses < 1").count()).isZero();
+    // The new table, keyness's counts: one row per term, its total the sum of its sources'
+    // uses, none of them empty, and as many words in all as article_stats counts in the
+    // outlets' own voice of the original articles.
+    var terms = spark.read().parquet(out.resolve(TermCountsTable.NAME).toString());
+    assertThat(terms.count()).isEqualTo(terms.select("term").distinct().count())
+        .isGreaterThan(10_000);
+    assertThat(terms.filter("uses_total <> aggregate(map_values(uses_by_source), 0L, "
+        + "(a, x) -> a + x) OR exists(map_values(uses_by_source), x -> x < 1)").count()).isZero();
+    long words = terms.filter("ngram = 1").agg(org.apache.spark.sql.functions.sum("uses_total"))
+        .first().getLong(0);
+    long own = spark.read().parquet(out.resolve("article_stats").toString())
+        .filter("NOT is_duplicate").selectExpr("sum(n_tokens_headline + n_tokens_outlet)")
+        .first().getLong(0);
+    assertThat(words).isEqualTo(own);
   }
 }

@@ -17,9 +17,8 @@ import org.apache.spark.sql.types.StructType;
 import org.framescope.SparkExtension;
 import org.framescope.io.LexiconFiles;
 import org.framescope.lexicon.Lexicon;
-import org.framescope.lexicon.TermMatcher;
 import org.framescope.schema.ArticlesTable;
-import org.framescope.sentiment.SentenceScorer;
+import org.framescope.sentiment.ValenceLexicon;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,9 +37,7 @@ public class AnalysisPassTest {
   public static Dataset<Row> analyse(SparkSession spark, List<Row> articles, String lexicon) {
     Lexicon lex = LexiconFiles.read(new Configuration(), lexicon);
     Broadcast<ArticleAnalysis.Models> models = JavaSparkContext.fromSparkContext(
-        spark.sparkContext()).broadcast(new ArticleAnalysis.Models(
-            new TermMatcher(lex.termEntries()), new TermMatcher(lex.actorEntries()),
-            SentenceScorer.builtin()));
+        spark.sparkContext()).broadcast(ArticleAnalysis.Models.of(lex, ValenceLexicon.builtin()));
     return AnalysisPass.analyse(spark.createDataFrame(articles, ARTICLES), models);
   }
 
@@ -69,8 +66,8 @@ public class AnalysisPassTest {
         "b2|migrant_status|undocumented|Undocumented immigrants|outlet|1");
     assertThat(strings(AnalysisPass.perArticleStats(analysis),
         "concat_ws(':', article_id, is_duplicate, n_sentences, n_tokens_headline, "
-            + "n_tokens_outlet, n_tokens_quoted)", "article_id"))
-        .containsExactly("a1:false:2:4:8:5", "b1:false:2:0:12:0", "b2:true:2:0:12:0");
+            + "n_tokens_outlet, n_tokens_quoted, n_pairs_own)", "article_id"))
+        .containsExactly("a1:false:2:4:8:5:9", "b1:false:2:0:12:0:10", "b2:true:2:0:12:0:10");
     // a1: "Illegal" makes the headline dark (-0.56), "detained" and "illegal" the first of
     // its two outlet parts (-0.74; "the sheriff said." is 0), "terrible" its quotation (-0.48);
     // b's sentences hold no word of valence.
@@ -83,14 +80,19 @@ public class AnalysisPassTest {
     assertThat(strings(AnalysisPass.explodeActorMentions(analysis),
         "concat_ws('|', article_id, actor, voice, sentence_index, compound)", "article_id"))
         .containsExactly("b1|migrants|outlet|1|0.0", "b2|migrants|outlet|1|0.0");
-    // The copy b2 adds nothing to its source's counts; quoted words are not counted.
-    Dataset<Row> terms = AnalysisPass.perSourceTermCounts(analysis);
+    // One row per term with its uses per source; the copy b2 adds nothing to its source's
+    // counts, and quoted words ("invasion") are not counted.
+    Dataset<Row> terms = AnalysisPass.perTermCounts(analysis, 3);
     assertThat(strings(terms.filter("term IN ('aliens', 'undocumented immigrants', "
-        + "'invasion', 'space')"), "concat_ws('|', source, term, uses)", "source", "term"))
-        .containsExactly("Outlet A|aliens|2", "Outlet B|aliens|1", "Outlet B|space|1",
-            "Outlet B|undocumented immigrants|1");
-    assertThat(terms.filter("source = 'Outlet B' AND ngram = 1").agg(
-        org.apache.spark.sql.functions.sum("uses")).first().getLong(0)).isEqualTo(12);
+            + "'invasion', 'space')").selectExpr("term", "ngram", "uses_total",
+            "explode(uses_by_source) AS (source, uses)"),
+        "concat_ws('|', term, ngram, uses_total, source, uses)", "term", "source"))
+        .containsExactly("aliens|1|3|Outlet A|2", "aliens|1|3|Outlet B|1", "space|1|1|Outlet B|1",
+            "undocumented immigrants|2|1|Outlet B|1");
+    assertThat(terms.count()).isEqualTo(terms.select("term").distinct().count());
+    assertThat(terms.selectExpr("explode(uses_by_source) AS (source, uses)", "ngram")
+        .filter("source = 'Outlet B' AND ngram = 1").agg(
+            org.apache.spark.sql.functions.sum("uses")).first().getLong(0)).isEqualTo(12);
     analysis.unpersist();
   }
 }

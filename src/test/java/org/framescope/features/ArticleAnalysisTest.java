@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.framescope.lexicon.Lexicon;
 import org.framescope.lexicon.LexiconParserTest;
-import org.framescope.lexicon.TermMatcher;
 import org.framescope.sentiment.SentenceScorer;
+import org.framescope.sentiment.ValenceLexicon;
 import org.framescope.text.Tokenizer;
 import org.framescope.text.VoicedText;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,8 @@ class ArticleAnalysisTest {
       "actors:", "  russia: [Russia, Russian*]", "  civilians: [civilian*]",
       "  rebels: [rebel*]", ""));
   private static final SentenceScorer SCORER = SentenceScorer.builtin();
-  private static final ArticleAnalysis.Models MODELS = new ArticleAnalysis.Models(
-      new TermMatcher(LEXICON.termEntries()), new TermMatcher(LEXICON.actorEntries()), SCORER);
+  private static final ArticleAnalysis.Models MODELS = ArticleAnalysis.Models.of(LEXICON,
+      ValenceLexicon.builtin());
 
   private static ArticleAnalysis.Result analyze(String title, String text) {
     return ArticleAnalysis.analyze(VoicedText.of(title, text), MODELS, "S", null);
@@ -110,20 +110,25 @@ class ArticleAnalysisTest {
 
   @Test
   void termsAreCountedInTheOwnVoiceOnlyAndOnlyWhenAsked() {
-    TermCounter terms = new TermCounter();
+    TermCounter terms = new TermCounter(MODELS.stopWords());
     String text = "Rebel-held towns fell. \"Towns burn,\" he said, towns again.";
-    ArticleAnalysis.analyze(VoicedText.of("Towns 'Lost'", text), MODELS, "S", terms);
-    ArticleAnalysis.analyze(VoicedText.of(null, "Not counted."), MODELS, "S", null);
-    List<String> counts = terms.drain().stream()
+    ArticleAnalysis.Result r = ArticleAnalysis.analyze(VoicedText.of("Towns 'Lost'", text),
+        MODELS, "S", terms);
+    ArticleAnalysis.Result copy = ArticleAnalysis.analyze(VoicedText.of(null, "Not counted."),
+        MODELS, "S", null);
+    List<String> counts = terms.drain().stream().flatMap(b -> TermCounter.decode(b.bytes())
+            .stream())
         .map(c -> c.source() + "|" + c.ngram() + "|" + c.term() + "|" + c.uses()).sorted()
         .toList();
     // The headline's own words count, its quoted 'Lost' does not; "rebel-held" pairs across
-    // its hyphen; the quotation and the comma break pairs; "said, towns" is no pair.
+    // its hyphen; the quotation and the comma break pairs; "said, towns" is no pair; the pairs
+    // with a stop word ("he said", "towns again") count only among the article's pairs.
     assertThat(counts).containsExactly(
         "S|1|again|1", "S|1|fell|1", "S|1|held|1", "S|1|he|1", "S|1|rebel|1", "S|1|said|1",
         "S|1|towns|3",
-        "S|2|he said|1", "S|2|held towns|1", "S|2|rebel held|1", "S|2|towns again|1",
-        "S|2|towns fell|1");
+        "S|2|held towns|1", "S|2|rebel held|1", "S|2|towns fell|1");
+    assertThat(r.nPairsOwn()).isEqualTo(5);
+    assertThat(copy.nPairsOwn()).isEqualTo(1);
     assertThat(terms.isEmpty()).isTrue();
   }
 }

@@ -16,8 +16,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.framescope.io.LexiconFiles;
 import org.framescope.features.ArticleAnalysis;
 import org.framescope.lexicon.Lexicon;
-import org.framescope.lexicon.TermMatcher;
-import org.framescope.sentiment.SentenceScorer;
+import org.framescope.sentiment.ValenceLexicon;
 import org.framescope.text.Quotes;
 import org.framescope.text.Token;
 import org.framescope.text.Tokenizer;
@@ -97,9 +96,8 @@ class CorpusGeneratorTest {
     for (String name : new String[] {"syria", "immigration"}) {
       Lexicon lexicon = LexiconFiles.read(new Configuration(), name);
       CorpusGenerator g = new CorpusGenerator(3, 6, lexicon, true);
-      ArticleAnalysis.Models models = new ArticleAnalysis.Models(
-          new TermMatcher(lexicon.termEntries()), new TermMatcher(lexicon.actorEntries()),
-          SentenceScorer.builtin());
+      ArticleAnalysis.Models models = ArticleAnalysis.Models.of(lexicon,
+          ValenceLexicon.builtin());
       long hits = 0;
       for (long i = 0; i < 300; i++) {
         CorpusGenerator.Draft d = g.draft(i);

@@ -28,8 +28,10 @@ class KeynessTest {
           + "rebels near the border. The rebels waited."));
     }
     rows.add(RowFactory.create("c", "B", null, true, null, "Copy copy copy copy copy copy copy."));
-    var terms = AnalysisPass.perSourceTermCounts(AnalysisPassTest.analyse(spark, rows, "syria"));
-    List<Row> top = Keyness.sourceKeyness(terms, new ScoringOptions(10, 50, 1, 10, 3, 10, 10))
+    var analysis = AnalysisPassTest.analyse(spark, rows, "syria");
+    var terms = AnalysisPass.perTermCounts(analysis, 2);
+    var stats = AnalysisPass.perArticleStats(analysis);
+    List<Row> top = Keyness.sourceKeyness(terms, stats, new ScoringOptions(10, 50, 1, 10, 3, 10, 10))
         .orderBy("source", "direction", "rank").collectAsList();
     List<String> a = top.stream().filter(r -> r.getString(0).equals("A")
         && r.getString(3).equals("over")).map(r -> r.getString(1)).toList();
