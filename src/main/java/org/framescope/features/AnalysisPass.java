@@ -220,6 +220,65 @@ public final class AnalysisPass {
     return out;
   }
 
+  /**
+   * One term's uses per source (by the task's source numbers), in arrays: most terms have one or
+   * two sources; a term of many sources gets an index.
+   */
+  private static final class SourceUses {
+    private int[] sources = new int[2];
+    private long[] uses = new long[2];
+    private int n;
+    private Map<Integer, Integer> index;
+
+    void add(int source, long count) {
+      if (index != null) {
+        Integer at = index.get(source);
+        if (at != null) {
+          uses[at] += count;
+          return;
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          if (sources[i] == source) {
+            uses[i] += count;
+            return;
+          }
+        }
+      }
+      if (n == 16 && index == null) {
+        index = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+          index.put(sources[i], i);
+        }
+      }
+      if (index != null) {
+        index.put(source, n);
+      }
+      if (n == sources.length) {
+        sources = java.util.Arrays.copyOf(sources, n * 2);
+        uses = java.util.Arrays.copyOf(uses, n * 2);
+      }
+      sources[n] = source;
+      uses[n++] = count;
+    }
+
+    long total() {
+      long t = 0;
+      for (int i = 0; i < n; i++) {
+        t += uses[i];
+      }
+      return t;
+    }
+
+    scala.collection.Map<String, Long> asMap(List<String> names) {
+      Map<String, Long> m = new HashMap<>(n * 2);
+      for (int i = 0; i < n; i++) {
+        m.put(names.get(sources[i]), uses[i]);
+      }
+      return JavaConverters.mapAsScalaMap(m);
+    }
+  }
+
   private static <T> scala.collection.Seq<T> seq(List<T> list) {
     return JavaConverters.asScalaBuffer(list).toSeq();
   }
@@ -293,24 +352,23 @@ public final class AnalysisPass {
         .mapToPair(r -> new Tuple2<>(r.getInt(0), (byte[]) r.get(1)));
     FlatMapFunction<Iterator<Tuple2<Integer, byte[]>>, Row> sumUp = in -> {
       // A unigram never holds a space and a pair always does: the term alone is the key.
-      Map<String, Map<String, long[]>> byTerm = new HashMap<>();
+      Map<String, SourceUses> byTerm = new HashMap<>();
+      Map<String, Integer> sourceIds = new HashMap<>();
+      List<String> sources = new ArrayList<>();
       while (in.hasNext()) {
-        for (TermCounter.Count c : TermCounter.decode(in.next()._2())) {
-          byTerm.computeIfAbsent(c.term(), k -> new HashMap<>(4))
-              .computeIfAbsent(c.source(), k -> new long[1])[0] += c.uses();
-        }
+        TermCounter.decode(in.next()._2(), (source, term, uses) -> {
+          Integer s = sourceIds.get(source);
+          if (s == null) {
+            s = sources.size();
+            sourceIds.put(source, s);
+            sources.add(source);
+          }
+          byTerm.computeIfAbsent(term, k -> new SourceUses()).add(s, uses);
+        });
       }
       List<Row> out = new ArrayList<>(byTerm.size());
-      byTerm.forEach((term, bySource) -> {
-        long total = 0;
-        Map<String, Long> uses = new HashMap<>(bySource.size() * 2);
-        for (Map.Entry<String, long[]> e : bySource.entrySet()) {
-          total += e.getValue()[0];
-          uses.put(e.getKey(), e.getValue()[0]);
-        }
-        out.add(RowFactory.create(term, term.indexOf(' ') < 0 ? 1 : 2, total,
-            JavaConverters.mapAsScalaMap(uses)));
-      });
+      byTerm.forEach((term, u) -> out.add(RowFactory.create(term,
+          term.indexOf(' ') < 0 ? 1 : 2, u.total(), u.asMap(sources))));
       return out.iterator();
     };
     JavaRDD<Row> rows = buckets.partitionBy(new HashPartitioner(Math.max(1, partitions)))

@@ -170,20 +170,30 @@ public final class TermCounter {
     return out;
   }
 
-  /** The counts of one drained bucket's bytes. */
-  public static List<Count> decode(byte[] bytes) {
+  /** What reads a drained bucket: one call per count. */
+  public interface CountSink {
+    void accept(String source, String term, long uses);
+  }
+
+  /** Reads the counts of one drained bucket's bytes into {@code sink}, in no order. */
+  public static void decode(byte[] bytes, CountSink sink) {
     int[] at = {0};
     int nSources = (int) readVarint(bytes, at);
     String[] names = new String[nSources];
     for (int s = 0; s < nSources; s++) {
       names[s] = readString(bytes, at);
     }
-    List<Count> out = new ArrayList<>();
     while (at[0] < bytes.length) {
       String source = names[(int) readVarint(bytes, at)];
       String term = readString(bytes, at);
-      out.add(new Count(source, term, readVarint(bytes, at)));
+      sink.accept(source, term, readVarint(bytes, at));
     }
+  }
+
+  /** The counts of one drained bucket's bytes. */
+  public static List<Count> decode(byte[] bytes) {
+    List<Count> out = new ArrayList<>();
+    decode(bytes, (source, term, uses) -> out.add(new Count(source, term, uses)));
     return out;
   }
 

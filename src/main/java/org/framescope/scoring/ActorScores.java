@@ -71,8 +71,9 @@ public final class ActorScores {
   public static Dataset<Row> actorScores(Dataset<Row> stats, Dataset<Row> mentions,
       List<String> actors, ScoringOptions options) {
     int width = width(actors);
-    Dataset<Row> sums = BootstrapSums.sum(perArticleSums(stats, mentions, actors,
-        options.seed()), width, options.replicates());
+    Dataset<Row> sums = BootstrapSums.withCorpusSums(BootstrapSums.sum(perArticleSums(stats,
+        mentions, actors, options.seed()), width, options.replicates()), width,
+        options.replicates());
     FlatMapFunction<Row, Row> score = row -> {
       long[] p = SourceScores.longs(row.getList(2));
       long[] reps = SourceScores.longs(row.getList(3));

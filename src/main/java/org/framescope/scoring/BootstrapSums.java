@@ -78,6 +78,90 @@ public final class BootstrapSums {
     return summed.map(split, Encoders.row(OUTPUT));
   }
 
+  /**
+   * {@code sums} (source groups, {@link #OUTPUT}) and, for each period, the corpus group: the
+   * sum of the period's source groups, point and replicates. Integer sums, so exactly what
+   * summing every article again would give.
+   */
+  public static Dataset<Row> withCorpusSums(Dataset<Row> sums, int width, int replicates) {
+    Aggregator<Row, long[], long[]> add = new ArraySums(width * (replicates + 1));
+    MapFunction<Row, String> period = r -> {
+      String key = r.getString(0);
+      return key.substring(key.lastIndexOf(Groups.SEP) + 1);
+    };
+    Dataset<Tuple2<String, long[]>> corpus = sums
+        .select(col(KEY), col(POINT), col(REPLICATES))
+        .groupByKey(period, Encoders.STRING())
+        .agg(add.toColumn());
+    MapFunction<Tuple2<String, long[]>, Row> split = t -> {
+      long[] all = t._2();
+      List<Long> point = new ArrayList<>(width);
+      List<Long> reps = new ArrayList<>(all.length - width);
+      for (int i = 0; i < width; i++) {
+        point.add(all[i]);
+      }
+      for (int i = width; i < all.length; i++) {
+        reps.add(all[i]);
+      }
+      return RowFactory.create(Groups.CORPUS + Groups.SEP + Groups.SEP + t._1(),
+          scala.collection.JavaConverters.asScalaBuffer(point).toSeq(),
+          scala.collection.JavaConverters.asScalaBuffer(reps).toSeq());
+    };
+    return sums.unionByName(corpus.map(split, Encoders.row(OUTPUT)));
+  }
+
+  /** Sums rows of (key, point, replicates) element by element into [point | replicates]. */
+  static final class ArraySums extends Aggregator<Row, long[], long[]> {
+    private static final long serialVersionUID = 1L;
+    private final int length;
+
+    ArraySums(int length) {
+      this.length = length;
+    }
+
+    @Override
+    public long[] zero() {
+      return new long[length];
+    }
+
+    @Override
+    public long[] reduce(long[] buffer, Row row) {
+      List<Long> point = row.getList(1);
+      List<Long> reps = row.getList(2);
+      int i = 0;
+      for (Long x : point) {
+        buffer[i++] += x;
+      }
+      for (Long x : reps) {
+        buffer[i++] += x;
+      }
+      return buffer;
+    }
+
+    @Override
+    public long[] merge(long[] a, long[] b) {
+      for (int i = 0; i < a.length; i++) {
+        a[i] += b[i];
+      }
+      return a;
+    }
+
+    @Override
+    public long[] finish(long[] reduction) {
+      return reduction;
+    }
+
+    @Override
+    public Encoder<long[]> bufferEncoder() {
+      return Encoders.kryo(long[].class);
+    }
+
+    @Override
+    public Encoder<long[]> outputEncoder() {
+      return Encoders.kryo(long[].class);
+    }
+  }
+
   /** Buffer: [point sums (K) | replicate 0 (K) | ... | replicate R-1 (K)]. */
   static final class Sums extends Aggregator<Row, long[], long[]> {
     private static final long serialVersionUID = 1L;

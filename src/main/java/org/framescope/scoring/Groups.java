@@ -8,6 +8,9 @@ import org.framescope.schema.SourceScoresTable;
 /**
  * The groups an article counts in: its source and the whole corpus, each for the period 'all' and
  * for its month. Keys are {@code S|source|period} and {@code C||period} with '\u0001' between.
+ * An article is summed into its source's groups only; a corpus group is the sum of its period's
+ * source groups ({@link BootstrapSums#withCorpusSums}), which is the same sum, computed from a
+ * row per source instead of a row per article.
  */
 final class Groups {
   static final char SEP = '\u0001';
@@ -23,10 +26,9 @@ final class Groups {
       LocalDate d = published.toLocalDate();
       periods.add(String.format("%04d-%02d", d.getYear(), d.getMonthValue()));
     }
-    List<String> keys = new ArrayList<>(4);
+    List<String> keys = new ArrayList<>(2);
     for (String p : periods) {
       keys.add(SOURCE + SEP + source + SEP + p);
-      keys.add(CORPUS + SEP + SEP + p);
     }
     return keys;
   }

@@ -238,8 +238,9 @@ public final class SourceScores {
   /** The whole table: scores joined with their evidence. */
   public static Dataset<Row> sourceScores(Dataset<Row> stats, Dataset<Row> hits, Layout layout,
       ScoringOptions options) {
-    Dataset<Row> sums = BootstrapSums.sum(perArticleCounts(stats, hits, layout, options.seed()),
-        layout.width(), options.replicates());
+    Dataset<Row> sums = BootstrapSums.withCorpusSums(BootstrapSums.sum(
+        perArticleCounts(stats, hits, layout, options.seed()), layout.width(),
+        options.replicates()), layout.width(), options.replicates());
     Dataset<Row> scores = fromSums(sums, layout, options);
     Dataset<Row> ev = evidence(stats, hits);
     return scores.join(ev, scores.col(SourceScoresTable.SOURCE).equalTo(ev.col("_e_source"))
