@@ -16,6 +16,7 @@ import org.framescope.schema.SourceScoresTable;
 import org.framescope.schema.ArticleSentimentTable;
 import org.framescope.schema.ArticleStatsTable;
 import org.framescope.schema.ArticlesTable;
+import org.framescope.schema.TermCountsTable;
 import org.framescope.schema.TermHitsTable;
 import org.framescope.schema.BoilerplateTable;
 import org.framescope.schema.DuplicatesTable;
@@ -31,6 +32,7 @@ public class ReadmeTest {
       Map.entry(ArticleSentimentTable.NAME, ArticleSentimentTable.SCHEMA),
       Map.entry(ActorMentionsTable.NAME, ActorMentionsTable.SCHEMA),
       Map.entry(TermHitsTable.NAME, TermHitsTable.SCHEMA),
+      Map.entry(TermCountsTable.NAME, TermCountsTable.SCHEMA),
       Map.entry(ArticleStatsTable.NAME, ArticleStatsTable.SCHEMA),
       Map.entry(ArticlesTable.NAME, ArticlesTable.SCHEMA),
       Map.entry(RejectsTable.NAME, RejectsTable.SCHEMA),

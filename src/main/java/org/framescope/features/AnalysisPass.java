@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.TreeMap;
 import java.util.HashMap;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -271,7 +272,7 @@ public final class AnalysisPass {
     }
 
     scala.collection.Map<String, Long> asMap(List<String> names) {
-      Map<String, Long> m = new HashMap<>(n * 2);
+      Map<String, Long> m = new TreeMap<>(); // sorted: the same bytes on every run
       for (int i = 0; i < n; i++) {
         m.put(names.get(sources[i]), uses[i]);
       }
