@@ -306,12 +306,16 @@ public final class Duplicates {
             .lt(Math.round(fraction * 1_000_000)))).select(col("_features"));
     long sampled = fraction >= 1.0 ? n : sample.count();
     long least = Math.max(COMMON_MIN_TEXTS, (long) Math.ceil(COMMON_SHARE * sampled));
-    JavaRDD<Row> rows = sample.javaRDD();
+    // One partition per core (merged, not shuffled): a partition's last chunk is short, and
+    // with hundreds of partitions (a million articles) the threshold per chunk fell to one, so
+    // that every shingle of the sample was a candidate and the driver ran out of memory.
+    JavaRDD<Row> rows = sample.javaRDD().coalesce(Math.max(1,
+        vectors.sparkSession().sparkContext().defaultParallelism()));
     // At most this many chunks of COMMON_CHUNK texts: each task's partition cut into chunks.
     long chunks = (sampled + COMMON_CHUNK - 1) / COMMON_CHUNK + rows.getNumPartitions();
     int local = (int) Math.max(1, Math.ceil(least / (double) chunks));
-    int[] candidates = rows.mapPartitions(part -> {
-      List<Integer> out = new ArrayList<>();
+    List<int[]> found = rows.mapPartitions(part -> {
+      List<int[]> out = new ArrayList<>();
       while (part.hasNext()) {
         IntCounts counts = new IntCounts();
         for (int t = 0; t < COMMON_CHUNK && part.hasNext(); t++) {
@@ -319,10 +323,11 @@ public final class Duplicates {
             counts.add(x);
           }
         }
-        out.addAll(counts.atLeast(local));
+        out.add(counts.atLeast(local).stream().mapToInt(Integer::intValue).toArray());
       }
       return out.iterator();
-    }).collect().stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+    }).collect();
+    int[] candidates = found.stream().flatMapToInt(Arrays::stream).distinct().sorted().toArray();
     if (candidates.length == 0) {
       return candidates;
     }
