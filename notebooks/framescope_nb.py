@@ -75,3 +75,14 @@ def spark_col(expr):
 def run_info():
     """The run.json of the output folder."""
     return json.loads((OUT / "run.json").read_text())
+
+
+def query(sql, limit=ROW_CAP):
+    """A Spark SQL query over the output's tables (each a view by its name), as pandas, capped."""
+    session = spark()
+    for path in OUT.iterdir():
+        if path.is_dir() and not path.name.startswith(("_", ".")):
+            session.read().parquet(str(path)).createOrReplaceTempView(path.name)
+    df = session.sql(sql)
+    rows = [json.loads(str(s)) for s in df.limit(limit).toJSON().collectAsList()]
+    return pd.DataFrame(rows, columns=list(df.columns()))

@@ -1,6 +1,8 @@
 package org.framescope;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.sha2;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -89,29 +92,68 @@ public final class GoldenTables {
 
   /**
    * Holds every table of {@code out} (but those in {@code except}) and run.json's counts to the
-   * golden files in {@code golden} (a classpath folder such as {@code golden/sample}).
+   * golden files in {@code golden} (a classpath folder such as {@code golden/sample}), as far as
+   * reported speech leaves them alone.
+   *
+   * <p>The golden files know three voices; the fourth, {@code reported}, takes its words out of
+   * the outlet's. So: a reported hit compares as an outlet hit; an article's outlet words are
+   * its outlet and reported words; run.json's counts by voice add reported to outlet. What
+   * reported speech changes by intent is compared where it must not move: the sentence parts and
+   * actor mentions of headlines and quotations (a part is cut where the voice changes, and a
+   * quotation's parts stay as they were), the source scores of the {@code quoted} and {@code
+   * all} voices (the same hits over the same words) and the actor scores of the {@code quoted}
+   * voice (an outlet sentence cut into parts credits its actors other compounds). Keyness ranks the outlet's own words, which are
+   * now fewer, and is not compared.
    */
   public static void assertSameAsGolden(SparkSession spark, Path out, String golden,
       Collection<String> except) throws IOException {
     for (String table : TABLES.keySet()) {
-      if (except.contains(table)) {
+      if (except.contains(table) || table.equals("source_keyness")) {
         continue;
       }
-      List<String> expected = read(golden + "/" + table + ".jsonl.gz");
-      List<String> actual = rows(spark, out, table, columns(table));
+      Set<String> voices = KEPT_VOICES.get(table);
+      List<String> expected = new ArrayList<>();
+      for (String line : read(golden + "/" + table + ".jsonl.gz")) {
+        if (voices == null || voices.contains(JSON.readTree(line).path("voice").asText())) {
+          expected.add(line);
+        }
+      }
+      List<String> actual = rows(spark, out, table, columns(table), true);
       assertThat(actual).as("%s: rows not in the golden file %s", table,
           without(actual, expected)).hasSameSizeAs(expected);
       assertThat(actual).as(table).containsExactlyElementsOf(expected);
     }
     try (InputStream in = resource(golden + "/run.json")) {
-      JsonNode expected = new ObjectMapper().readTree(in);
-      assertThat(runJson(out)).as("run.json").isEqualTo(expected);
+      JsonNode expected = JSON.readTree(in);
+      ObjectNode now = runJson(out);
+      // Counts of what reported speech cuts in more parts, and scores in one more voice.
+      for (String key : List.of("sentence_parts_scored", "actor_mentions", "source_scores_rows")) {
+        now.remove(key);
+        ((ObjectNode) expected).remove(key);
+      }
+      for (String key : List.of("tokens_by_voice", "term_hits_by_voice")) {
+        if (now.get(key) instanceof ObjectNode byVoice && byVoice.has("reported")) {
+          long reported = byVoice.remove("reported").asLong();
+          byVoice.put("outlet", byVoice.path("outlet").asLong() + reported);
+        }
+      }
+      // Parsed again, so that sums compare as the numbers they are, not by their Java type.
+      assertThat(JSON.readTree(now.toString())).as("run.json").isEqualTo(expected);
     }
   }
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Tables compared in some voices only (see {@link #assertSameAsGolden}). */
+  static final Map<String, Set<String>> KEPT_VOICES = Map.of(
+      "article_sentiment", Set.of("headline", "quoted"),
+      "actor_mentions", Set.of("headline", "quoted"),
+      "source_scores", Set.of("quoted", "all"),
+      "actor_scores", Set.of("quoted"));
+
   /** Columns added since the golden files were written: not in them, so not compared. */
   static final Map<String, List<String>> ADDED_SINCE = Map.of(
-      "article_stats", List.of("n_pairs_own"));
+      "article_stats", List.of("n_pairs_own", "n_tokens_reported"));
 
   /** The columns the golden rows hold. */
   private static List<String> columns(String table) {
@@ -127,10 +169,24 @@ public final class GoldenTables {
 
   private static List<String> rows(SparkSession spark, Path out, String table,
       List<String> columns) {
+    return rows(spark, out, table, columns, false);
+  }
+
+  /** With {@code threeVoices}, as the golden files saw them (see {@link #assertSameAsGolden}). */
+  private static List<String> rows(SparkSession spark, Path out, String table,
+      List<String> columns, boolean threeVoices) {
     Dataset<Row> df = spark.read().parquet(out.resolve(table).toString());
+    if (threeVoices && KEPT_VOICES.containsKey(table)) {
+      df = df.filter(col("voice").isin(KEPT_VOICES.get(table).toArray()));
+    }
     List<Column> cols = new ArrayList<>();
     for (String name : columns) {
       Column c = col("`" + name + "`");
+      if (threeVoices && table.equals("term_hits") && name.equals("voice")) {
+        c = when(c.equalTo("reported"), lit("outlet")).otherwise(c);
+      } else if (threeVoices && table.equals("article_stats") && name.equals("n_tokens_outlet")) {
+        c = c.plus(col("n_tokens_reported"));
+      }
       if (name.equals("input_file")) {
         c = regexp_extract(c, "[^/]*$", 0);
       } else if (table.equals("articles") && name.equals("text")

@@ -20,6 +20,8 @@ import org.framescope.schema.TermCountsTable;
 import org.framescope.schema.TermHitsTable;
 import org.framescope.schema.BoilerplateTable;
 import org.framescope.schema.DuplicatesTable;
+import org.framescope.schema.QuotesTable;
+import org.framescope.schema.SpeakerScoresTable;
 import org.framescope.schema.RejectsTable;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,8 @@ public class ReadmeTest {
       Map.entry(SourceKeynessTable.NAME, SourceKeynessTable.SCHEMA),
       Map.entry(ArticleSentimentTable.NAME, ArticleSentimentTable.SCHEMA),
       Map.entry(ActorMentionsTable.NAME, ActorMentionsTable.SCHEMA),
+      Map.entry(QuotesTable.NAME, QuotesTable.SCHEMA),
+      Map.entry(SpeakerScoresTable.NAME, SpeakerScoresTable.SCHEMA),
       Map.entry(TermHitsTable.NAME, TermHitsTable.SCHEMA),
       Map.entry(TermCountsTable.NAME, TermCountsTable.SCHEMA),
       Map.entry(ArticleStatsTable.NAME, ArticleStatsTable.SCHEMA),

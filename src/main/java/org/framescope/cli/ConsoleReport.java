@@ -1,16 +1,22 @@
 package org.framescope.cli;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.SparkSession;
 import org.framescope.pipeline.IngestStage;
 import org.framescope.pipeline.Pipeline;
+import org.framescope.schema.ArticleStatsTable;
+import org.framescope.schema.QuotesTable;
 import org.framescope.schema.SourceScoresTable;
 
 /** What a pipeline command prints when it ends: each stage's counts, then the preferences. */
@@ -31,6 +37,9 @@ final class ConsoleReport {
           outcome.analysis().lexicon().name());
       console.printf("framescope sentiment: %d sentence parts scored, %d actor mentions%n",
           outcome.analysis().sentencePartsScored(), outcome.analysis().actorMentions());
+      console.printf("framescope attribution: %s attributions, %d with a speaker%n",
+          outcome.analysis().quotesByKind(), outcome.analysis().quotesWithSpeaker());
+      printSpeakers(spark, outcome.output(), console);
     }
     if (outcome.score() != null) {
       printPreferences(spark, outcome.output() + "/" + SourceScoresTable.NAME, console);
@@ -49,6 +58,42 @@ final class ConsoleReport {
     for (Map.Entry<String, IngestStage.SourceCounts> e : s.articlesPerSource().entrySet()) {
       console.printf("  %-32s %8d %10d%n", e.getKey(), e.getValue().articles(),
           e.getValue().duplicates());
+    }
+  }
+
+  /** How many speakers a source's line of {@link #printSpeakers} names. */
+  static final int TOP_SPEAKERS = 3;
+
+  /**
+   * Prints, per source, the speakers it gives the most attributions to (original articles only),
+   * with their counts: who each outlet lets speak. Bounded by sources × {@value #TOP_SPEAKERS}.
+   */
+  static void printSpeakers(SparkSession spark, String output, PrintStream console) {
+    Dataset<Row> originals = spark.read().parquet(output + "/" + ArticleStatsTable.NAME)
+        .filter(not(col(ArticleStatsTable.IS_DUPLICATE)))
+        .select(col(ArticleStatsTable.ARTICLE_ID).as("_id"));
+    Dataset<Row> counts = spark.read().parquet(output + "/" + QuotesTable.NAME)
+        .filter(col(QuotesTable.SPEAKER_NAME).isNotNull())
+        .join(originals, col(QuotesTable.ARTICLE_ID).equalTo(col("_id")))
+        .groupBy(col(QuotesTable.SOURCE), col(QuotesTable.SPEAKER_NAME)).count();
+    List<Row> top = counts
+        .withColumn("_rank", row_number().over(Window.partitionBy(col(QuotesTable.SOURCE))
+            .orderBy(col("count").desc(), col(QuotesTable.SPEAKER_NAME))))
+        .filter(col("_rank").leq(TOP_SPEAKERS))
+        .orderBy(col(QuotesTable.SOURCE), col("_rank")).collectAsList();
+    if (top.isEmpty()) {
+      return;
+    }
+    Map<String, List<String>> bySource = new TreeMap<>();
+    for (Row r : top) {
+      bySource.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+          .add(r.getString(1) + " (" + r.getLong(2) + ")");
+    }
+    int width = Math.max(6, bySource.keySet().stream().mapToInt(String::length).max().orElse(6));
+    console.println("who each outlet quotes most (attributions in original articles)");
+    for (Map.Entry<String, List<String>> e : bySource.entrySet()) {
+      console.println(String.format("  %-" + width + "s  %s", e.getKey(),
+          String.join(", ", e.getValue())).stripTrailing());
     }
   }
 

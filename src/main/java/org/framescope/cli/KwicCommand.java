@@ -14,14 +14,16 @@ import org.apache.spark.sql.SparkSession;
 import org.framescope.io.OutputFolder;
 import org.framescope.io.Tables;
 import org.framescope.schema.ArticlesTable;
+import org.framescope.schema.QuotesTable;
 import org.framescope.schema.TermHitsTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code framescope kwic}: the evidence behind a score, as keyword-in-context lines. Only the
- * {@code --limit} hits shown are brought to the driver.
+ * {@code framescope kwic}: the evidence behind a score, as keyword-in-context lines, a quoted or
+ * reported hit with its speaker. Only the {@code --limit} hits shown, and the attributions of
+ * their articles, are brought to the driver.
  */
 @Command(name = "kwic", mixinStandardHelpOptions = true,
     description = "Print keyword-in-context lines for a lexicon entry from an earlier output.")
@@ -41,7 +43,7 @@ final class KwicCommand implements Callable<Integer> {
   String source;
 
   @Option(names = "--voice", paramLabel = "V",
-      description = "Only this voice: headline, outlet or quoted.")
+      description = "Only this voice: headline, outlet, reported or quoted.")
   String voice;
 
   @Option(names = "--window", paramLabel = "N", defaultValue = "8",
@@ -55,9 +57,9 @@ final class KwicCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (voice != null && !List.of(TermHitsTable.VOICE_HEADLINE, TermHitsTable.VOICE_OUTLET,
-        TermHitsTable.VOICE_QUOTED).contains(voice)) {
-      throw new IllegalArgumentException("--voice '" + voice + "': expected headline, outlet or "
-          + "quoted");
+        TermHitsTable.VOICE_REPORTED, TermHitsTable.VOICE_QUOTED).contains(voice)) {
+      throw new IllegalArgumentException("--voice '" + voice + "': expected headline, outlet, "
+          + "reported or quoted");
     }
     if (window < 0 || limit < 1) {
       throw new IllegalArgumentException("--window must be at least 0 and --limit at least 1");
@@ -73,8 +75,50 @@ final class KwicCommand implements Callable<Integer> {
     Dataset<Row> articles = Tables.read(spark, ArticlesTable.SCHEMA,
         output + "/" + ArticlesTable.NAME);
     List<Row> rows = collect(hits, articles);
-    print(System.out, rows);
+    List<Row> quotes = List.of();
+    if (OutputFolder.hasTable(new Configuration(), output, QuotesTable.NAME)
+        || output.contains("://")) {
+      quotes = quotesOf(Tables.read(spark, QuotesTable.SCHEMA, output + "/" + QuotesTable.NAME),
+          rows);
+    }
+    print(System.out, rows, quotes);
     return 0;
+  }
+
+  /** The attributions of the articles of {@code rows}: a few per article, to the driver. */
+  static List<Row> quotesOf(Dataset<Row> quotes, List<Row> rows) {
+    List<String> ids = new ArrayList<>();
+    for (Row r : rows) {
+      ids.add(r.getAs(TermHitsTable.ARTICLE_ID));
+    }
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return quotes.filter(col(QuotesTable.ARTICLE_ID).isin(ids.stream().distinct().toArray()))
+        .select(QuotesTable.ARTICLE_ID, QuotesTable.SENTENCE_INDEX, QuotesTable.CHAR_START,
+            QuotesTable.CHAR_END, QuotesTable.SPEAKER_NAME, QuotesTable.SPEAKER)
+        .collectAsList();
+  }
+
+  /**
+   * The speaker of a quoted or reported hit: of the attribution whose content holds it (the
+   * resolved name, else as written), or null.
+   */
+  static String speakerOf(Row hit, List<Row> quotes) {
+    String v = hit.getAs(TermHitsTable.VOICE);
+    if (!TermHitsTable.VOICE_QUOTED.equals(v) && !TermHitsTable.VOICE_REPORTED.equals(v)) {
+      return null;
+    }
+    String id = hit.getAs(TermHitsTable.ARTICLE_ID);
+    boolean headline = hit.<Integer>getAs(TermHitsTable.SENTENCE_INDEX) == 0;
+    int at = hit.getAs(TermHitsTable.CHAR_START);
+    for (Row q : quotes) {
+      if (id.equals(q.getString(0)) && (q.getInt(1) == 0) == headline && q.getInt(2) <= at
+          && at < q.getInt(3)) {
+        return q.isNullAt(4) ? q.getString(5) : q.getString(4);
+      }
+    }
+    return null;
   }
 
   /** The hits to show, with the text they are in: at most {@code limit} rows. */
@@ -112,7 +156,7 @@ final class KwicCommand implements Callable<Integer> {
     return lower(col(TermHitsTable.ENTRY)).equalTo(entry.toLowerCase(java.util.Locale.ROOT));
   }
 
-  void print(PrintStream out, List<Row> rows) {
+  void print(PrintStream out, List<Row> rows, List<Row> quotes) {
     if (rows.isEmpty()) {
       out.println("no hits for " + entry + (source == null ? "" : " in " + source)
           + (voice == null ? "" : " in the " + voice + " voice"));
@@ -132,7 +176,7 @@ final class KwicCommand implements Callable<Integer> {
           lastWords(text.substring(0, start), window),
           text.substring(start, end),
           firstWords(text.substring(end), window),
-          r.getAs(TermHitsTable.VOICE)};
+          voiceAndSpeaker(r.getAs(TermHitsTable.VOICE), speakerOf(r, quotes))};
       width[0] = Math.max(width[0], line[0].length());
       width[1] = Math.max(width[1], line[2].length());
       width[2] = Math.max(width[2], line[3].length());
@@ -142,6 +186,10 @@ final class KwicCommand implements Callable<Integer> {
       out.printf("%-" + width[0] + "s  %-10s  %" + width[1] + "s [%s] %s  (%s)%n",
           l[0], l[1], l[2], l[3], l[4], l[5]);
     }
+  }
+
+  private static String voiceAndSpeaker(String voice, String speaker) {
+    return speaker == null ? voice : voice + ": " + speaker;
   }
 
   static String lastWords(String s, int n) {

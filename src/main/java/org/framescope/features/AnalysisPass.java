@@ -30,8 +30,10 @@ import org.framescope.schema.ActorMentionsTable;
 import org.framescope.schema.ArticleSentimentTable;
 import org.framescope.schema.ArticleStatsTable;
 import org.framescope.schema.ArticlesTable;
+import org.framescope.schema.QuotesTable;
 import org.framescope.schema.TermCountsTable;
 import org.framescope.schema.TermHitsTable;
+import org.framescope.text.Attribution;
 import org.framescope.text.SparkNlpLayer;
 import org.framescope.text.TextLayer;
 import org.framescope.text.Voice;
@@ -42,9 +44,10 @@ import scala.Tuple2;
 /**
  * The analysis pass over Datasets: {@link #analyse} runs {@link ArticleAnalysis} once on every
  * article and yields everything measured per article in one table; {@code term_hits}, {@code
- * article_stats}, {@code article_sentiment}, {@code actor_mentions} and {@code term_counts} are
- * projections of it ({@link #explodeTermHits}, {@link #perArticleStats}, {@link
- * #explodeArticleTone}, {@link #explodeActorMentions}, {@link #perTermCounts}).
+ * article_stats}, {@code article_sentiment}, {@code actor_mentions}, {@code quotes} and {@code
+ * term_counts} are projections of it ({@link #explodeTermHits}, {@link #perArticleStats}, {@link
+ * #explodeArticleTone}, {@link #explodeActorMentions}, {@link #explodeQuotes}, {@link
+ * #perTermCounts}).
  *
  * <p>A {@code mapPartitions}, not built-in functions: a token's voice needs the quotation state
  * of its whole paragraph, longest-match-once needs the candidates at each token, and the
@@ -57,6 +60,7 @@ public final class AnalysisPass {
   public static final String HITS = "hits";
   public static final String TONE = "tone";
   public static final String MENTIONS = "mentions";
+  public static final String QUOTES = "quotes";
   /** A term-count row: its bucket, how many counts it holds, and their bytes. */
   public static final String BUCKET = "bucket";
   public static final String N_TERMS = "n_terms";
@@ -81,11 +85,13 @@ public final class AnalysisPass {
       .add(ArticleStatsTable.N_SENTENCES, DataTypes.IntegerType, true)
       .add(ArticleStatsTable.N_TOKENS_HEADLINE, DataTypes.IntegerType, true)
       .add(ArticleStatsTable.N_TOKENS_OUTLET, DataTypes.IntegerType, true)
+      .add(ArticleStatsTable.N_TOKENS_REPORTED, DataTypes.IntegerType, true)
       .add(ArticleStatsTable.N_TOKENS_QUOTED, DataTypes.IntegerType, true)
       .add(ArticleStatsTable.N_PAIRS_OWN, DataTypes.IntegerType, true)
       .add(HITS, DataTypes.createArrayType(TermHitsTable.HIT, false), true)
       .add(TONE, DataTypes.createArrayType(TONE_ROW, false), true)
       .add(MENTIONS, DataTypes.createArrayType(ActorMentionsTable.MENTION, false), true)
+      .add(QUOTES, DataTypes.createArrayType(QuotesTable.QUOTE, false), true)
       .add(BUCKET, DataTypes.IntegerType, true)
       .add(N_TERMS, DataTypes.IntegerType, true)
       .add(COUNTS, DataTypes.BinaryType, true);
@@ -172,7 +178,7 @@ public final class AnalysisPass {
     private void drain() {
       for (TermCounter.Bucket b : terms.drain()) {
         ready.add(RowFactory.create(null, null, null, null, null, null, null, null, null, null,
-            null, null, b.bucket(), b.counts(), b.bytes()));
+            null, null, null, null, b.bucket(), b.counts(), b.bytes()));
       }
     }
 
@@ -184,7 +190,8 @@ public final class AnalysisPass {
           : TextLayer.analyze(text);
       boolean duplicate = row.getBoolean(3);
       ArticleAnalysis.Result r = ArticleAnalysis.analyze(
-          VoicedText.of(row.getString(4), text, body), models, source, duplicate ? null : terms);
+          VoicedText.of(row.getString(4), text, body, models.attribution()), models, source,
+          duplicate ? null : terms);
       List<Row> hits = new ArrayList<>(r.hits().size());
       for (ArticleAnalysis.Hit h : r.hits()) {
         hits.add(RowFactory.create(h.entry().kind(), h.entry().name(), h.entry().pole(),
@@ -196,9 +203,18 @@ public final class AnalysisPass {
         mentions.add(RowFactory.create(m.actor(), m.voice().code(), m.sentenceIndex(),
             m.compound()));
       }
+      List<Row> quotes = new ArrayList<>(r.quotes().size());
+      for (ArticleAnalysis.Said s : r.quotes()) {
+        Attribution.Quote q = s.quote();
+        boolean speaker = q.speaker() != null;
+        quotes.add(RowFactory.create(q.kind(), q.charStart(), q.charEnd(), q.speaker(),
+            speaker ? q.speakerStart() : null, speaker ? q.speakerEnd() : null, q.speakerName(),
+            s.speakerActor(), q.cue(), q.sentenceIndex(), q.nTokens()));
+      }
       return RowFactory.create(row.get(0), source, row.get(2), duplicate, r.nSentences(),
-          r.nTokensHeadline(), r.nTokensOutlet(), r.nTokensQuoted(), r.nPairsOwn(), seq(hits),
-          seq(tone(r.parts())), seq(mentions), null, null, null);
+          r.nTokensHeadline(), r.nTokensOutlet(), r.nTokensReported(), r.nTokensQuoted(),
+          r.nPairsOwn(), seq(hits), seq(tone(r.parts())), seq(mentions), seq(quotes), null,
+          null, null);
     }
   }
 
@@ -303,7 +319,17 @@ public final class AnalysisPass {
         col(ArticleStatsTable.SOURCE), col(ArticleStatsTable.PUBLISHED),
         col(ArticleStatsTable.IS_DUPLICATE), col(ArticleStatsTable.N_SENTENCES),
         col(ArticleStatsTable.N_TOKENS_HEADLINE), col(ArticleStatsTable.N_TOKENS_OUTLET),
-        col(ArticleStatsTable.N_TOKENS_QUOTED), col(ArticleStatsTable.N_PAIRS_OWN));
+        col(ArticleStatsTable.N_TOKENS_REPORTED), col(ArticleStatsTable.N_TOKENS_QUOTED),
+        col(ArticleStatsTable.N_PAIRS_OWN));
+  }
+
+  /** The {@code quotes} table: one row per attribution. Needs {@link #SCHEMA}. */
+  public static Dataset<Row> explodeQuotes(Dataset<Row> analysis) {
+    return articleRows(analysis)
+        .select(col(ArticlesTable.ARTICLE_ID), col(ArticlesTable.SOURCE),
+            col(ArticlesTable.PUBLISHED), explode(col(QUOTES)).as("q"))
+        .select(col(ArticlesTable.ARTICLE_ID), col(ArticlesTable.SOURCE),
+            col(ArticlesTable.PUBLISHED), col("q.*"));
   }
 
   /**

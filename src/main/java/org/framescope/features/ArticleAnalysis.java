@@ -11,7 +11,10 @@ import org.framescope.lexicon.Lexicon;
 import org.framescope.lexicon.TermMatcher;
 import org.framescope.sentiment.SentenceScorer;
 import org.framescope.sentiment.ValenceLexicon;
+import org.framescope.text.Attribution;
+import org.framescope.text.AttributionRules;
 import org.framescope.text.Token;
+import org.framescope.text.Tokenizer;
 import org.framescope.text.Voice;
 import org.framescope.text.VoicedText;
 
@@ -34,6 +37,9 @@ import org.framescope.text.VoicedText;
  *       counts for both. Known limits: the score is the whole part's, not the tone toward the
  *       actor ("Russia condemned the massacre" counts against Russia as much as against the
  *       perpetrators); pronouns ("he", "the government") are not mentions.
+ *   <li><b>Attributions</b>: the {@link VoicedText#quotes()}, each speaker given the first
+ *       lexicon actor its words name ("Turkey's presidential spokesman" is Turkey), or else its
+ *       resolved name does ("he", resolved to Erdogan).
  *   <li><b>Own-voice term counts</b> (original articles only, into a {@link TermCounter}):
  *       every word of the headline and body outside quotations, and every pair of such words
  *       adjacent in a sentence (a hyphen allowed between them, any other punctuation or a quoted
@@ -44,17 +50,24 @@ public final class ArticleAnalysis {
   private ArticleAnalysis() {}
 
   /**
-   * What the analysis reads besides the text, broadcast: the compiled lexicon, the scorer, and
-   * the stop words whose pairs are not counted one by one.
+   * What the analysis reads besides the text, broadcast: the compiled lexicon, the scorer, the
+   * stop words whose pairs are not counted one by one, and the attribution rules (null: none,
+   * for measuring what attribution costs).
    */
   public record Models(TermMatcher terms, TermMatcher actors, SentenceScorer scorer,
-      Set<String> stopWords) implements Serializable {
+      Set<String> stopWords, AttributionRules attribution) implements Serializable {
 
     /** The models of a lexicon and a valence lexicon, with Spark MLlib's English stop words. */
     public static Models of(Lexicon lexicon, ValenceLexicon valence) {
       return new Models(new TermMatcher(lexicon.termEntries()),
           new TermMatcher(lexicon.actorEntries()), new SentenceScorer(valence),
-          Set.copyOf(List.of(StopWordsRemover.loadDefaultStopWords("english"))));
+          Set.copyOf(List.of(StopWordsRemover.loadDefaultStopWords("english"))),
+          AttributionRules.defaults());
+    }
+
+    /** The same models without attribution. */
+    public Models withoutAttribution() {
+      return new Models(terms, actors, scorer, stopWords, null);
     }
   }
 
@@ -68,9 +81,13 @@ public final class ArticleAnalysis {
   /** An actor named in a part. */
   public record Mention(String actor, Voice voice, int sentenceIndex, double compound) {}
 
+  /** An attribution and the actor its speaker names, or null. */
+  public record Said(Attribution.Quote quote, String speakerActor) {}
+
   /** The measures of one article. */
-  public record Result(int nSentences, int nTokensHeadline, int nTokensOutlet, int nTokensQuoted,
-      int nPairsOwn, List<Hit> hits, List<Part> parts, List<Mention> mentions) {}
+  public record Result(int nSentences, int nTokensHeadline, int nTokensOutlet,
+      int nTokensReported, int nTokensQuoted, int nPairsOwn, List<Hit> hits, List<Part> parts,
+      List<Mention> mentions, List<Said> quotes) {}
 
   /**
    * Analyses {@code text}; counts its own-voice terms for {@code source} into {@code terms}
@@ -103,9 +120,21 @@ public final class ArticleAnalysis {
         terms.count(source, tokens, voices);
       }
     }
+    List<Said> quotes = new ArrayList<>(text.quotes().size());
+    for (Attribution.Quote q : text.quotes()) {
+      String actor = null;
+      // The speaker as written names the actor, or else its resolved name ("he": Erdogan).
+      for (String who : new String[] {q.speaker(), q.speakerName()}) {
+        if (actor == null && who != null) {
+          List<TermMatcher.Match> named = models.actors().match(Tokenizer.tokenize(who));
+          actor = named.isEmpty() ? null : named.get(0).entry().name();
+        }
+      }
+      quotes.add(new Said(q, actor));
+    }
     return new Result(text.bodySentences(), words[Voice.HEADLINE.ordinal()],
-        words[Voice.OUTLET.ordinal()], words[Voice.QUOTED.ordinal()], pairs, hits, parts,
-        mentions);
+        words[Voice.OUTLET.ordinal()], words[Voice.REPORTED.ordinal()],
+        words[Voice.QUOTED.ordinal()], pairs, hits, parts, mentions, quotes);
   }
 
   /** Cuts one sentence where the voice of its words changes, scores each part, credits actors. */

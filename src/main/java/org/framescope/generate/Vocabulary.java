@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
+import org.framescope.text.AttributionRules;
 
 /**
  * The generator's words, by the part they play in a sentence, each class drawn from a Zipfian
@@ -65,10 +66,15 @@ final class Vocabulary {
       "court", "election", "party", "power", "policy", "economy", "news", "agency", "meeting",
       "office", "service", "residents", "workers", "prices", "market", "capital", "crisis",
       "war", "peace", "north", "south", "east", "west", "weekend", "morning", "night"};
-  static final String[] VERBS_COMMON = {"said", "told", "made", "took", "called", "met",
-      "added", "left", "began", "saw", "gave", "held", "moved", "sent", "found", "reached",
-      "asked", "agreed", "opened", "closed", "reported", "announced", "expected", "described",
-      "warned", "claimed", "urged", "denied", "accused", "returned"};
+  /**
+   * Common verbs of the narrative. No reporting verb ("said", "warned", "announced"): in news
+   * those attribute what follows to a speaker, and the outlet's own sentences must not read as
+   * reported speech (reporting verbs are {@link #REPORTING_VERBS}, in attributions only).
+   */
+  static final String[] VERBS_COMMON = {"made", "took", "met", "left", "began", "saw", "gave",
+      "held", "moved", "sent", "found", "reached", "opened", "closed", "expected", "returned",
+      "built", "lost", "won", "kept", "brought", "crossed", "entered", "joined", "raised", "cut",
+      "signed", "struck", "seized", "hit"};
   static final String[] ADJECTIVES_COMMON = {"new", "other", "former", "local", "last", "first",
       "national", "large", "recent", "second", "public", "major", "foreign", "senior", "main",
       "several", "early", "late", "small", "key", "regional", "northern", "southern", "eastern",
@@ -129,9 +135,12 @@ final class Vocabulary {
       taken.addAll(Arrays.asList(list));
     }
     List<String> vwords = new ArrayList<>();
+    // Reporting verbs ("deny", "warn") stay out of the narrative: they would make it reported
+    // speech (org.framescope.text.Attribution).
+    AttributionRules cues = AttributionRules.defaults();
     for (String w : valence) {
       if (w.length() >= 3 && w.chars().allMatch(Character::isLetter) && ok.test(w)
-          && !obscene(w) && taken.add(w)) {
+          && !obscene(w) && !cues.isCue(w) && taken.add(w)) {
         vwords.add(w);
       }
     }

@@ -20,6 +20,7 @@ import org.framescope.schema.ActorMentionsTable;
 import org.framescope.schema.ArticleSentimentTable;
 import org.framescope.schema.ArticleStatsTable;
 import org.framescope.schema.ArticlesTable;
+import org.framescope.schema.QuotesTable;
 import org.framescope.schema.TermCountsTable;
 import org.framescope.schema.TermHitsTable;
 import org.framescope.sentiment.ValenceLexicon;
@@ -30,14 +31,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The analysis stage (the {@code features} command): the articles table in; one pass over every
  * text ({@link AnalysisPass}), stored once, and its projections {@code term_hits}, {@code
- * article_stats}, {@code article_sentiment}, {@code actor_mentions} and {@code term_counts} out.
+ * article_stats}, {@code article_sentiment}, {@code actor_mentions}, {@code quotes} and {@code
+ * term_counts} out.
  * With the Spark NLP layer, its sentences and tokens are the ones every measure reads.
  */
 public final class AnalysisStage {
   private static final Logger LOG = LoggerFactory.getLogger(AnalysisStage.class);
 
   public static final List<String> TABLES = List.of(TermHitsTable.NAME, ArticleStatsTable.NAME,
-      ArticleSentimentTable.NAME, ActorMentionsTable.NAME, TermCountsTable.NAME);
+      ArticleSentimentTable.NAME, ActorMentionsTable.NAME, QuotesTable.NAME,
+      TermCountsTable.NAME);
 
   /** The lexicon a run measured with; run.json records it, and {@code score} checks it. */
   public record LexiconInfo(String name, String origin, String sha256, int axes, int frames,
@@ -55,7 +58,7 @@ public final class AnalysisStage {
   public record Result(LexiconInfo lexicon, String textLayer, long articlesAnalysed,
       long sentences, Map<String, Long> tokensByVoice, long termHits,
       Map<String, Long> termHitsByVoice, long sentencePartsScored, long actorMentions,
-      long termCountRows, ValenceInfo valenceLexicon, Map<String, Double> timingsSeconds) {}
+      Map<String, Long> quotesByKind, long quotesWithSpeaker, long termCountRows, ValenceInfo valenceLexicon, Map<String, Double> timingsSeconds) {}
 
   private AnalysisStage() {}
 
@@ -82,6 +85,8 @@ public final class AnalysisStage {
         out.staged(ArticleSentimentTable.NAME));
     Tables.write(AnalysisPass.explodeActorMentions(analysis), ActorMentionsTable.SCHEMA,
         out.staged(ActorMentionsTable.NAME));
+    Tables.write(AnalysisPass.explodeQuotes(analysis), QuotesTable.SCHEMA,
+        out.staged(QuotesTable.NAME));
     timings.step("analyse_article_tables");
     Row counted = analysis.agg(AnalysisPass.termCountEntries()).first();
     long entries = counted.isNullAt(0) ? 0 : counted.getLong(0);
@@ -97,7 +102,16 @@ public final class AnalysisStage {
         sum(ArticleStatsTable.N_TOKENS_HEADLINE), sum(ArticleStatsTable.N_TOKENS_OUTLET),
         sum(ArticleStatsTable.N_TOKENS_QUOTED), sum(size(col(AnalysisPass.MENTIONS))),
         sum(aggregate(col(AnalysisPass.TONE), lit(0L),
-            (acc, t) -> acc.plus(t.getField(ArticleSentimentTable.N_SENTENCES))))).first();
+            (acc, t) -> acc.plus(t.getField(ArticleSentimentTable.N_SENTENCES)))),
+        sum(ArticleStatsTable.N_TOKENS_REPORTED)).first();
+    Map<String, Long> byKind = new TreeMap<>();
+    long withSpeaker = 0;
+    for (Row r : spark.read().parquet(out.staged(QuotesTable.NAME))
+        .groupBy(col(QuotesTable.KIND), col(QuotesTable.SPEAKER).isNotNull()).count()
+        .collectAsList()) {
+      byKind.merge(r.getString(0), r.getLong(2), Long::sum);
+      withSpeaker += r.getBoolean(1) ? r.getLong(2) : 0;
+    }
     Map<String, Long> byVoice = new TreeMap<>();
     for (Row r : AnalysisPass.explodeTermHits(analysis).groupBy(TermHitsTable.VOICE).count()
         .collectAsList()) {
@@ -110,9 +124,11 @@ public final class AnalysisStage {
         n == 0 ? Map.of() : Map.of(
             TermHitsTable.VOICE_HEADLINE, totals.getLong(2),
             TermHitsTable.VOICE_OUTLET, totals.getLong(3),
+            TermHitsTable.VOICE_REPORTED, totals.getLong(7),
             TermHitsTable.VOICE_QUOTED, totals.getLong(4)),
         byVoice.values().stream().mapToLong(Long::longValue).sum(), byVoice,
-        n == 0 ? 0 : totals.getLong(6), n == 0 ? 0 : totals.getLong(5), termCountRows,
+        n == 0 ? 0 : totals.getLong(6), n == 0 ? 0 : totals.getLong(5), byKind, withSpeaker,
+        termCountRows,
         new ValenceInfo(valence.origin(), valence.size(), valence.duplicates()),
         timings.asMap());
     LOG.info("analysis: {} articles, {} term hits ({}), {} term counts", n, result.termHits(),

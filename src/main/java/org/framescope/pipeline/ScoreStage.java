@@ -12,14 +12,17 @@ import org.framescope.lexicon.Lexicon;
 import org.framescope.schema.ActorMentionsTable;
 import org.framescope.schema.ActorScoresTable;
 import org.framescope.schema.ArticleStatsTable;
+import org.framescope.schema.QuotesTable;
 import org.framescope.schema.SourceKeynessTable;
 import org.framescope.schema.SourceScoresTable;
+import org.framescope.schema.SpeakerScoresTable;
 import org.framescope.schema.TermCountsTable;
 import org.framescope.schema.TermHitsTable;
 import org.framescope.scoring.ActorScores;
 import org.framescope.scoring.Keyness;
 import org.framescope.scoring.ScoringOptions;
 import org.framescope.scoring.SourceScores;
+import org.framescope.scoring.SpeakerScores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +31,7 @@ public final class ScoreStage {
   private static final Logger LOG = LoggerFactory.getLogger(ScoreStage.class);
 
   public static final List<String> TABLES = List.of(SourceScoresTable.NAME, ActorScoresTable.NAME,
-      SourceKeynessTable.NAME);
+      SpeakerScoresTable.NAME, SourceKeynessTable.NAME);
 
   /** What scoring wrote; run.json records every component. */
   public record Result(long sourceScoresRows, Map<String, Double> timingsSeconds) {}
@@ -46,6 +49,7 @@ public final class ScoreStage {
         table.apply(ActorMentionsTable.NAME));
     Dataset<Row> terms = Tables.read(spark, TermCountsTable.SCHEMA,
         table.apply(TermCountsTable.NAME));
+    Dataset<Row> quotes = Tables.read(spark, QuotesTable.SCHEMA, table.apply(QuotesTable.NAME));
 
     Tables.write(SourceScores.sourceScores(stats, hits, SourceScores.Layout.of(lexicon), options),
         SourceScoresTable.SCHEMA, out.staged(SourceScoresTable.NAME));
@@ -54,6 +58,9 @@ public final class ScoreStage {
     Tables.write(ActorScores.actorScores(stats, mentions, actors, options),
         ActorScoresTable.SCHEMA, out.staged(ActorScoresTable.NAME));
     timings.step("score_actors");
+    Tables.write(SpeakerScores.speakerScores(quotes, stats, hits, lexicon, options),
+        SpeakerScoresTable.SCHEMA, out.staged(SpeakerScoresTable.NAME));
+    timings.step("score_speakers");
     Tables.write(Keyness.sourceKeyness(terms, stats, options), SourceKeynessTable.SCHEMA,
         out.staged(SourceKeynessTable.NAME));
     timings.step("score_keyness");

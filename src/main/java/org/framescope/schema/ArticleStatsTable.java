@@ -15,6 +15,7 @@ public final class ArticleStatsTable {
   public static final String N_TOKENS_HEADLINE = "n_tokens_headline";
   public static final String N_TOKENS_OUTLET = "n_tokens_outlet";
   public static final String N_TOKENS_QUOTED = "n_tokens_quoted";
+  public static final String N_TOKENS_REPORTED = "n_tokens_reported";
   public static final String N_PAIRS_OWN = "n_pairs_own";
 
   public static final StructType SCHEMA = new StructType()
@@ -25,6 +26,7 @@ public final class ArticleStatsTable {
       .add(N_SENTENCES, DataTypes.IntegerType, false)
       .add(N_TOKENS_HEADLINE, DataTypes.IntegerType, false)
       .add(N_TOKENS_OUTLET, DataTypes.IntegerType, false)
+      .add(N_TOKENS_REPORTED, DataTypes.IntegerType, false)
       .add(N_TOKENS_QUOTED, DataTypes.IntegerType, false)
       .add(N_PAIRS_OWN, DataTypes.IntegerType, false);
 

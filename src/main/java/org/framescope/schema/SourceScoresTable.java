@@ -30,6 +30,7 @@ public final class SourceScoresTable {
   public static final String EVIDENCE = "evidence";
 
   public static final String VOICE_OUTLET = "outlet";
+  public static final String VOICE_REPORTED = "reported";
   public static final String VOICE_QUOTED = "quoted";
   public static final String VOICE_ALL = "all";
   public static final String PERIOD_ALL = "all";

@@ -22,6 +22,7 @@ public final class TermHitsTable {
 
   public static final String VOICE_HEADLINE = "headline";
   public static final String VOICE_OUTLET = "outlet";
+  public static final String VOICE_REPORTED = "reported";
   public static final String VOICE_QUOTED = "quoted";
 
   /** The fields of one hit, as the features stage builds them before exploding. */

@@ -28,11 +28,11 @@ public final class ActorScores {
 
   /** Vector layout: for actor a and voice group g, [mentions, fixed-point sum, has-mention]. */
   static int at(int actor, int group) {
-    return (actor * 3 + group) * 3;
+    return (actor * Groups.N_VOICES + group) * 3;
   }
 
   static int width(List<String> actors) {
-    return actors.size() * 9 + 1;
+    return actors.size() * Groups.N_VOICES * 3 + 1;
   }
 
   public static Dataset<Row> perArticleSums(Dataset<Row> stats, Dataset<Row> mentions,
@@ -55,7 +55,7 @@ public final class ActorScores {
             continue;
           }
           long fixed = Math.round(m.getDouble(2) * FIXED);
-          for (int g : new int[] {Groups.voiceGroup(m.getString(1)), 2}) {
+          for (int g : new int[] {Groups.voiceGroup(m.getString(1)), Groups.ALL}) {
             v[at(a, g)]++;
             v[at(a, g) + 1] += fixed;
             v[at(a, g) + 2] = 1;
@@ -82,7 +82,7 @@ public final class ActorScores {
       int r = reps.length / width;
       List<Row> out = new ArrayList<>();
       for (int a = 0; a < actors.size(); a++) {
-        for (int g = 0; g < 3; g++) {
+        for (int g = 0; g < Groups.N_VOICES; g++) {
           int i = at(a, g);
           long m = p[i];
           Double mean = m > 0 ? p[i + 1] / FIXED / m : null;

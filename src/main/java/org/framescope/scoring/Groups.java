@@ -56,12 +56,23 @@ final class Groups {
     return key.split(String.valueOf(SEP), -1);
   }
 
-  /** Voice groups of scoring: the outlet's own words (headline and body), quotations, all. */
-  static final String[] VOICES = {SourceScoresTable.VOICE_OUTLET, SourceScoresTable.VOICE_QUOTED,
+  /**
+   * Voice groups of scoring: the outlet's own words (headline and body, neither reported nor
+   * quoted), reported speech, quotations, all.
+   */
+  static final String[] VOICES = {SourceScoresTable.VOICE_OUTLET,
+      SourceScoresTable.VOICE_REPORTED, SourceScoresTable.VOICE_QUOTED,
       SourceScoresTable.VOICE_ALL};
+  /** The number of voice groups, and the index of 'all'. */
+  static final int N_VOICES = VOICES.length;
+  static final int ALL = N_VOICES - 1;
 
-  /** The voice group (0 outlet, 1 quoted) of a hit's or mention's voice. */
+  /** The voice group (0 outlet, 1 reported, 2 quoted) of a hit's or mention's voice. */
   static int voiceGroup(String voice) {
-    return "quoted".equals(voice) ? 1 : 0;
+    return switch (voice) {
+      case "reported" -> 1;
+      case "quoted" -> 2;
+      default -> 0;
+    };
   }
 }

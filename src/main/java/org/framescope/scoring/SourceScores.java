@@ -22,7 +22,7 @@ import org.framescope.schema.TermHitsTable;
 
 /**
  * The {@code source_scores} table: per source, axis or frame, voice ({@code outlet}: the
- * headline and body in the outlet's own words; {@code quoted}; {@code all}) and period ({@code
+ * headline and body in the outlet's own words; {@code reported}; {@code quoted}; {@code all}) and period ({@code
  * all} and each month), the counts, the smoothed preference with its bootstrap interval, the
  * z-score against the other sources, the salience with its interval, reliability and evidence.
  * Duplicates are left out: each story counts once. Formulas: {@link Stats}.
@@ -55,20 +55,20 @@ public final class SourceScores {
     }
 
     int width() {
-      return names.size() * 3 * 3 + 3 + 1;
+      return names.size() * Groups.N_VOICES * 3 + Groups.N_VOICES + 1;
     }
 
     /** Index of [A, B, has-hit] of name {@code n} in voice group {@code v}. */
     int counts(int n, int v) {
-      return (n * 3 + v) * 3;
+      return (n * Groups.N_VOICES + v) * 3;
     }
 
     int tokens(int v) {
-      return names.size() * 9 + v;
+      return names.size() * Groups.N_VOICES * 3 + v;
     }
 
     int articles() {
-      return names.size() * 9 + 3;
+      return names.size() * Groups.N_VOICES * 3 + Groups.N_VOICES;
     }
   }
 
@@ -87,11 +87,12 @@ public final class SourceScores {
         .select(col(ArticleStatsTable.SOURCE), col(ArticleStatsTable.PUBLISHED),
             BootstrapSums.articleHash(col(ArticleStatsTable.ARTICLE_ID), seed).as("_hash"),
             col(ArticleStatsTable.N_TOKENS_HEADLINE), col(ArticleStatsTable.N_TOKENS_OUTLET),
-            col(ArticleStatsTable.N_TOKENS_QUOTED), col("_hits"));
+            col(ArticleStatsTable.N_TOKENS_REPORTED), col(ArticleStatsTable.N_TOKENS_QUOTED),
+            col("_hits"));
     FlatMapFunction<Row, Row> vectors = row -> {
       long[] v = new long[layout.width()];
-      if (!row.isNullAt(6)) {
-        for (Row h : row.<Row>getList(6)) {
+      if (!row.isNullAt(7)) {
+        for (Row h : row.<Row>getList(7)) {
           int n = layout.names().indexOf(h.getString(0));
           if (n < 0) {
             continue;
@@ -99,10 +100,10 @@ public final class SourceScores {
           int pole = h.getString(1).equals(layout.poleA().get(n)) ? 0 : 1;
           int group = Groups.voiceGroup(h.getString(2));
           v[layout.counts(n, group) + pole]++;
-          v[layout.counts(n, 2) + pole]++;
+          v[layout.counts(n, Groups.ALL) + pole]++;
         }
         for (int n = 0; n < layout.names().size(); n++) {
-          for (int g = 0; g < 3; g++) {
+          for (int g = 0; g < Groups.N_VOICES; g++) {
             int i = layout.counts(n, g);
             v[i + 2] = v[i] + v[i + 1] > 0 ? 1 : 0;
           }
@@ -110,10 +111,12 @@ public final class SourceScores {
       }
       long headline = row.getInt(3);
       long outlet = row.getInt(4);
-      long quoted = row.getInt(5);
+      long reported = row.getInt(5);
+      long quoted = row.getInt(6);
       v[layout.tokens(0)] = headline + outlet;
-      v[layout.tokens(1)] = quoted;
-      v[layout.tokens(2)] = headline + outlet + quoted;
+      v[layout.tokens(1)] = reported;
+      v[layout.tokens(2)] = quoted;
+      v[layout.tokens(Groups.ALL)] = headline + outlet + reported + quoted;
       v[layout.articles()] = 1;
       return Groups.inputRows(row.getString(0), row.getDate(1), row.getLong(2), v).iterator();
     };
@@ -154,7 +157,7 @@ public final class SourceScores {
       List<Row> out = new ArrayList<>();
       for (int n = 0; n < layout.names().size(); n++) {
         boolean axis = Entry.AXIS.equals(layout.kinds().get(n));
-        for (int g = 0; g < 3; g++) {
+        for (int g = 0; g < Groups.N_VOICES; g++) {
           int i = layout.counts(n, g);
           int t = layout.tokens(g);
           long a = p[i];
@@ -212,7 +215,10 @@ public final class SourceScores {
     Dataset<Row> originals = stats.filter(not(col(ArticleStatsTable.IS_DUPLICATE)))
         .select(col(ArticleStatsTable.ARTICLE_ID).as("_id"));
     Column voiceGroup = when(col(TermHitsTable.VOICE).equalTo(TermHitsTable.VOICE_QUOTED),
-        lit(SourceScoresTable.VOICE_QUOTED)).otherwise(lit(SourceScoresTable.VOICE_OUTLET));
+        lit(SourceScoresTable.VOICE_QUOTED))
+        .when(col(TermHitsTable.VOICE).equalTo(TermHitsTable.VOICE_REPORTED),
+            lit(SourceScoresTable.VOICE_REPORTED))
+        .otherwise(lit(SourceScoresTable.VOICE_OUTLET));
     Column periods = array(lit(SourceScoresTable.PERIOD_ALL),
         date_format(col(TermHitsTable.PUBLISHED), "yyyy-MM"));
     Dataset<Row> exploded = hits.join(originals, col(TermHitsTable.ARTICLE_ID).equalTo(col("_id")))

@@ -38,8 +38,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code jobs/bench}: times the pipeline's stages on a generated corpus and, in the same run and
  * on the same articles table, two reference points (DuckDB, and a plain Java loop: "the limit")
- * that compute the features stage's counts per source; checks that the three agree; writes
- * bench-results.json. Spark runs in this JVM, local[*].
+ * that compute the features stage's counts per source; checks that the three agree; times the
+ * analysis pass on a sample with and without attribution and the Spark NLP layer on a sample;
+ * writes bench-results.json. Spark runs in this JVM, local[*].
  */
 @Command(name = "bench", mixinStandardHelpOptions = true)
 public final class Bench implements Callable<Integer> {
@@ -48,6 +49,9 @@ public final class Bench implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1") long seed;
   @Option(names = "--nlp-sample", defaultValue = "2000",
       description = "Articles the Spark NLP text layer is timed on.") int nlpSample;
+  @Option(names = "--attribution-sample", defaultValue = "20000",
+      description = "Articles the analysis pass is timed on with and without attribution.")
+  int attributionSample;
   @Option(names = "--output", defaultValue = "target/bench") Path output;
   @Option(names = "--single-gz",
       description = "Run on the corpus as one .jsonl.gz file (one task reads it, as with a "
@@ -104,6 +108,7 @@ public final class Bench implements Callable<Integer> {
     }
 
     double[] nlp = nlpLayer(spark, articlesTable, lexicon);
+    double[] attribution = attributionCost(spark, articlesTable, lexicon);
 
     double featuresSeconds = run.get("timings_seconds").get("analyse").asDouble();
     long n = run.get("articles_accepted").asLong();
@@ -135,6 +140,10 @@ public final class Bench implements Callable<Integer> {
     r.put("sparknlp_sample_articles", (long) nlp[0]);
     r.put("sparknlp_articles_per_s", nlp[0] / nlp[1]);
     r.put("default_layer_sample_articles_per_s", nlp[0] / nlp[2]);
+    r.put("attribution_sample_articles", (long) attribution[0]);
+    r.put("pass_without_attribution_seconds", attribution[1]);
+    r.put("pass_with_attribution_seconds", attribution[2]);
+    r.put("attribution_cost", attribution[2] / attribution[1]);
     r.put("features_vs_duckdb", duckSeconds / featuresSeconds);
     r.put("features_vs_limit", limitSeconds / featuresSeconds);
     r.put("peak_driver_heap_mb", heap.peakUsedMb());
@@ -156,7 +165,7 @@ public final class Bench implements Callable<Integer> {
     }
     for (Row r : spark.read().parquet(out.resolve("article_stats").toString())
         .groupBy("source").agg(sum(col("n_tokens_headline").plus(col("n_tokens_outlet"))
-            .plus(col("n_tokens_quoted")))).collectAsList()) {
+            .plus(col("n_tokens_reported")).plus(col("n_tokens_quoted")))).collectAsList()) {
       m.computeIfAbsent(r.getString(0), k -> new HashMap<>())
           .put(ReferenceCounts.TOKENS, r.getLong(1));
     }
@@ -178,6 +187,33 @@ public final class Bench implements Callable<Integer> {
     long c = System.nanoTime();
     sample.unpersist();
     return new double[] {size, (b - a) / 1e9, (c - b) / 1e9};
+  }
+
+  /**
+   * {sample size, seconds of the analysis pass without attribution, with it}: the same cached
+   * sample, each way three times in turn, the fastest of each kept.
+   */
+  private double[] attributionCost(SparkSession spark, Path articles, Lexicon lexicon) {
+    Dataset<Row> sample = spark.read().parquet(articles.toString()).limit(attributionSample)
+        .cache();
+    long size = sample.count();
+    ArticleAnalysis.Models with = ArticleAnalysis.Models.of(lexicon, ValenceLexicon.builtin());
+    var sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    var withModels = sc.broadcast(with);
+    var withoutModels = sc.broadcast(with.withoutAttribution());
+    double without = Double.MAX_VALUE;
+    double withTime = Double.MAX_VALUE;
+    for (int k = 0; k < 3; k++) {
+      long a = System.nanoTime();
+      AnalysisPass.analyse(sample, withoutModels).write().format("noop").mode("overwrite").save();
+      long b = System.nanoTime();
+      AnalysisPass.analyse(sample, withModels).write().format("noop").mode("overwrite").save();
+      long c = System.nanoTime();
+      without = Math.min(without, (b - a) / 1e9);
+      withTime = Math.min(withTime, (c - b) / 1e9);
+    }
+    sample.unpersist();
+    return new double[] {size, without, withTime};
   }
 
   /**
@@ -260,6 +296,10 @@ public final class Bench implements Callable<Integer> {
     System.out.printf("Spark NLP layer on %d articles: %.0f articles/s (default layer %.0f)%n",
         r.get("sparknlp_sample_articles"), r.get("sparknlp_articles_per_s"),
         r.get("default_layer_sample_articles_per_s"));
+    System.out.printf("analysis pass on %d articles: %.1f s without attribution, %.1f s with "
+        + "it (%.2fx)%n", r.get("attribution_sample_articles"),
+        r.get("pass_without_attribution_seconds"), r.get("pass_with_attribution_seconds"),
+        r.get("attribution_cost"));
     System.out.printf("duplicates found %d (planted, with their original in the corpus: %d)%n",
         r.get("duplicates_found"), r.get("duplicates_planted"));
     System.out.printf("driver heap (this JVM, -Xmx %d MB): peak in use %d MB, peak after GC %d MB;"

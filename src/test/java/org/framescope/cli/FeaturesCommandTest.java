@@ -13,8 +13,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -24,6 +27,9 @@ import org.framescope.GoldenTables;
 import org.framescope.Seeds;
 import org.framescope.SparkExtension;
 import org.framescope.schema.ArticleStatsTable;
+import org.framescope.schema.QuotesTable;
+import org.framescope.schema.SpeakerScoresTable;
+import org.framescope.text.AttributionFixture;
 import org.framescope.schema.SourceKeynessTable;
 import org.framescope.schema.TermHitsTable;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,8 +99,53 @@ class FeaturesCommandTest {
     Dataset<Row> stats = table(spark, out, ArticleStatsTable.NAME);
     assertThat(stats.count()).isEqualTo(5);
     assertThat(stats.filter("is_duplicate").count()).isEqualTo(1);
-    assertThat(stats.filter("n_sentences > 10 AND n_tokens_outlet > 300 AND n_tokens_quoted > 50")
-        .count()).isEqualTo(5);
+    assertThat(stats.filter("n_sentences > 10 AND n_tokens_outlet + n_tokens_reported > 300 "
+        + "AND n_tokens_reported > 100 AND n_tokens_quoted > 50").count()).isEqualTo(5);
+  }
+
+  /**
+   * The attributions of both layers held to the hand annotation of the seeds ({@link
+   * AttributionFixture}), and every row pointing at its content and speaker in the text.
+   */
+  @Test
+  void attributionsMatchTheHandAnnotatedSeeds(SparkSession spark) throws IOException {
+    for (Path dir : List.of(out, outNlp)) {
+      Dataset<Row> quotes = table(spark, dir, QuotesTable.NAME);
+      Dataset<Row> articles = table(spark, dir, "articles");
+      assertThat(quotes.join(articles.select("article_id", "title", "text"), "article_id")
+          .filter("speaker IS NOT NULL AND substring(CASE WHEN sentence_index = 0 THEN title "
+              + "ELSE text END, speaker_start + 1, speaker_end - speaker_start) <> speaker "
+              + "OR char_start >= char_end OR n_tokens < 1")
+          .count()).as(dir.toString()).isZero();
+      Map<String, String> textByFile = new HashMap<>();
+      Map<String, String> fileById = new HashMap<>();
+      Map<String, Integer> lengths = new HashMap<>();
+      for (Row r : articles.selectExpr("regexp_extract(input_file, '[^/]*$', 0)", "article_id",
+          "text").collectAsList()) {
+        textByFile.put(r.getString(0), r.getString(2));
+        fileById.put(r.getString(1), r.getString(0));
+        lengths.put(r.getString(0), r.getString(2).length());
+      }
+      Map<String, List<AttributionFixture.Gold>> gold = AttributionFixture.read(textByFile);
+      Map<String, List<AttributionFixture.Found>> found = new HashMap<>();
+      for (Row r : quotes.filter("sentence_index > 0").select("article_id", "kind",
+          "speaker_name", "char_start", "char_end").collectAsList()) {
+        found.computeIfAbsent(fileById.get(r.getString(0)), k -> new ArrayList<>())
+            .add(new AttributionFixture.Found(r.getString(1), r.getString(2), r.getInt(3),
+                r.getInt(4)));
+      }
+      AttributionFixture.Measures m = AttributionFixture.measure(gold, found, lengths);
+      System.out.println("attribution on the seeds, " + dir.getFileName() + ": " + m);
+      for (String kind : List.of("direct", "mixed", "reported")) {
+        assertThat(m.precisionRecall().get(kind)[0]).as(kind + " precision: " + m)
+            .isGreaterThanOrEqualTo(0.75);
+        assertThat(m.precisionRecall().get(kind)[1]).as(kind + " recall: " + m)
+            .isGreaterThanOrEqualTo(0.70);
+      }
+      assertThat(m.directSpeakerAccuracy()).as(m.toString()).isGreaterThanOrEqualTo(0.80);
+      assertThat(m.reportedF1()).as(m.toString()).isGreaterThanOrEqualTo(0.70);
+      assertThat(m.outletTaken()).as(m.toString()).isLessThanOrEqualTo(0.10);
+    }
   }
 
   /**
@@ -124,24 +175,30 @@ class FeaturesCommandTest {
   }
 
   /**
-   * Both layers give the tables the pipeline gave before it became one pass (the golden files),
-   * but keyness under the Spark NLP layer, which the earlier pipeline computed from the default
-   * layer's sentences whatever the option said: the same terms with the same counts rank, and
-   * their z-scores move a little, as the pairs' totals follow Spark NLP's sentences.
+   * Both layers give the tables the pipeline gave before it became one pass and before the
+   * reported voice (the golden files, compared as {@link GoldenTables#assertSameAsGolden} says).
+   * Keyness ranks the outlets' own words, which reported speech makes fewer, and is held to the
+   * other layer instead: the same terms with the same counts rank under both layers, but for a
+   * few (the earlier pipeline computed it from the default layer whatever the option said), and
+   * their z-scores move a little, as the pairs' totals follow each layer's sentences.
    */
   @Test
   void bothLayersGiveTheTablesOfTheEarlierPipeline(SparkSession spark) throws IOException {
     GoldenTables.assertSameAsGolden(spark, out, "golden/sample", Set.of());
-    GoldenTables.assertSameAsGolden(spark, outNlp, "golden/sample-nlp",
-        Set.of(SourceKeynessTable.NAME));
+    GoldenTables.assertSameAsGolden(spark, outNlp, "golden/sample-nlp", Set.of());
     String counts = "concat_ws('|', source, term, direction, count_source, count_rest)";
-    Dataset<Row> before = spark.read().json(spark.createDataset(GoldenTables.golden(
-        "golden/sample-nlp/" + SourceKeynessTable.NAME + ".jsonl.gz"), Encoders.STRING()));
+    Dataset<Row> byDefault = table(spark, out, SourceKeynessTable.NAME);
     Dataset<Row> now = table(spark, outNlp, SourceKeynessTable.NAME);
-    assertThat(now.selectExpr(counts).as(Encoders.STRING()).collectAsList())
-        .containsExactlyInAnyOrderElementsOf(before.selectExpr(counts).as(Encoders.STRING())
-            .collectAsList());
-    assertThat(now.except(table(spark, out, SourceKeynessTable.NAME)).count()).isPositive();
+    Set<String> a = new HashSet<>(byDefault.selectExpr(counts).as(Encoders.STRING())
+        .collectAsList());
+    Set<String> b = new HashSet<>(now.selectExpr(counts).as(Encoders.STRING()).collectAsList());
+    Set<String> both = new HashSet<>(a);
+    both.retainAll(b);
+    // The layers cut a few sentences differently ("U.S." ends one in Spark NLP's splitter), and
+    // a cue then reports a little more or less: on the seeds 4 of about 400 rows differ.
+    assertThat(both.size()).as("keyness rows in one layer only").isGreaterThanOrEqualTo(
+        (int) (0.97 * Math.max(a.size(), b.size())));
+    assertThat(now.except(byDefault).count()).isPositive();
   }
 
   @Test
@@ -261,5 +318,70 @@ class FeaturesCommandTest {
     assertThat(lines).containsExactly(
         "Breitbart  2019-08-23  the forces loyal to [dictator Assad] and the alliance between  (outlet)",
         "no hits for terrorist* in RFE/RL in the outlet voice");
+  }
+
+  @Test
+  void kwicNamesTheSpeakerOfAQuotedHit() {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    PrintStream old = System.out;
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(run(new StringWriter(), "kwic", "--output", out.toString(), "--entry",
+          "terrorist*", "--source", "RFE/RL", "--voice", "quoted")).isZero();
+    } finally {
+      System.setOut(old);
+    }
+    // Zarif's "We will try to remove terrorists ...," he added; the scare quote "terrorist."
+    // has no speaker.
+    List<String> lines = buf.toString(StandardCharsets.UTF_8).lines()
+        .filter(l -> l.startsWith("RFE/RL")).toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines).anySatisfy(l -> assertThat(l).contains("remove [terrorists] from")
+        .endsWith("(quoted: Mohammad Javad Zarif)"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).endsWith("(quoted)"));
+  }
+
+  /**
+   * speaker_scores agrees with the quotes it is made of: per source a row whose attributions are
+   * the source's attributions with a speaker in original articles, speaker rows whose shares of
+   * words add up to one, and an entropy that is the speakers' shares'.
+   */
+  @Test
+  void speakerScoresAddUpToTheQuotes(SparkSession spark) {
+    Dataset<Row> scores = table(spark, out, SpeakerScoresTable.NAME)
+        .filter("period = 'all'");
+    Dataset<Row> originals = table(spark, out, ArticleStatsTable.NAME).filter("NOT is_duplicate")
+        .select("article_id");
+    Map<String, Long> expected = new HashMap<>();
+    for (Row r : table(spark, out, QuotesTable.NAME).filter("speaker_name IS NOT NULL")
+        .join(originals, "article_id").groupBy("source").count().collectAsList()) {
+      expected.put(r.getString(0), r.getLong(1));
+    }
+    Map<String, Long> bySource = new HashMap<>();
+    for (Row r : scores.filter("level = 'source'").select("source", "n_attributions")
+        .collectAsList()) {
+      bySource.put(r.getString(0), r.getLong(1));
+    }
+    assertThat(bySource).isEqualTo(expected).hasSize(4);
+    for (Row r : scores.filter("level = 'speaker'").groupBy("source")
+        .agg(org.apache.spark.sql.functions.sum("share_of_tokens"),
+            org.apache.spark.sql.functions.expr("-sum(share_of_tokens * log2(share_of_tokens))"),
+            org.apache.spark.sql.functions.count("*"))
+        .collectAsList()) {
+      Row source = scores.filter("level = 'source'").filter(
+          org.apache.spark.sql.functions.col("source").equalTo(r.getString(0))).first();
+      assertThat(r.getDouble(1)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+      assertThat(source.<Double>getAs("entropy_bits")).isCloseTo(r.getDouble(2),
+          org.assertj.core.api.Assertions.within(1e-9));
+      assertThat(source.<Long>getAs("n_speakers")).isEqualTo(r.getLong(3));
+      assertThat(source.<Double>getAs("effective_speakers"))
+          .isBetween(1.0, (double) r.getLong(3));
+    }
+    // South Front lets Erdogan speak most; Turkey is the actor of his words, and the words it
+    // is given carry a preference on some axis.
+    Row turkey = scores.filter("source = 'South Front' AND level = 'actor' AND speaker = "
+        + "'turkey'").first();
+    assertThat(turkey.<Long>getAs("n_attributions")).isPositive();
+    assertThat(turkey.getJavaMap(turkey.fieldIndex("hits_by_axis"))).isNotEmpty();
   }
 }

@@ -95,7 +95,7 @@ class SentimentCommandTest {
     Map<String, String> texts = table(spark, out, "articles").collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getAs("article_id"), r -> r.getAs("text")));
     Dataset<Row> mentions = table(spark, out, ActorMentionsTable.NAME)
-        .filter("voice = 'outlet' AND sentence_index > 0");
+        .filter("voice IN ('outlet', 'reported') AND sentence_index > 0");
     List<String> scored = mentions.collectAsList().stream().map(r -> {
       String text = texts.get(r.<String>getAs("article_id"));
       int[] span = TextLayer.analyze(text).sentences().get(r.<Integer>getAs("sentence_index") - 1);
