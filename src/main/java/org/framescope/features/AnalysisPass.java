@@ -304,13 +304,18 @@ public final class AnalysisPass {
     return analysis.filter(col(ArticlesTable.ARTICLE_ID).isNotNull());
   }
 
-  /** The {@code term_hits} table: one row per hit. Needs {@link #SCHEMA}. */
-  public static Dataset<Row> explodeTermHits(Dataset<Row> analysis) {
+  /** One row per element of an article's array column, with the article's id, source, date. */
+  private static Dataset<Row> perArticle(Dataset<Row> analysis, String array) {
     return articleRows(analysis)
         .select(col(ArticlesTable.ARTICLE_ID), col(ArticlesTable.SOURCE),
-            col(ArticlesTable.PUBLISHED), explode(col(HITS)).as("h"))
+            col(ArticlesTable.PUBLISHED), explode(col(array)).as("_e"))
         .select(col(ArticlesTable.ARTICLE_ID), col(ArticlesTable.SOURCE),
-            col(ArticlesTable.PUBLISHED), col("h.*"));
+            col(ArticlesTable.PUBLISHED), col("_e.*"));
+  }
+
+  /** The {@code term_hits} table: one row per hit. Needs {@link #SCHEMA}. */
+  public static Dataset<Row> explodeTermHits(Dataset<Row> analysis) {
+    return perArticle(analysis, HITS);
   }
 
   /** The {@code article_stats} table: one row per article. Needs {@link #SCHEMA}. */
@@ -325,11 +330,7 @@ public final class AnalysisPass {
 
   /** The {@code quotes} table: one row per attribution. Needs {@link #SCHEMA}. */
   public static Dataset<Row> explodeQuotes(Dataset<Row> analysis) {
-    return articleRows(analysis)
-        .select(col(ArticlesTable.ARTICLE_ID), col(ArticlesTable.SOURCE),
-            col(ArticlesTable.PUBLISHED), explode(col(QUOTES)).as("q"))
-        .select(col(ArticlesTable.ARTICLE_ID), col(ArticlesTable.SOURCE),
-            col(ArticlesTable.PUBLISHED), col("q.*"));
+    return perArticle(analysis, QUOTES);
   }
 
   /**
@@ -337,20 +338,12 @@ public final class AnalysisPass {
    * part. Needs {@link #SCHEMA}.
    */
   public static Dataset<Row> explodeArticleTone(Dataset<Row> analysis) {
-    return articleRows(analysis)
-        .select(col(ArticlesTable.ARTICLE_ID), col(ArticlesTable.SOURCE),
-            col(ArticlesTable.PUBLISHED), explode(col(TONE)).as("t"))
-        .select(col(ArticlesTable.ARTICLE_ID), col(ArticlesTable.SOURCE),
-            col(ArticlesTable.PUBLISHED), col("t.*"));
+    return perArticle(analysis, TONE);
   }
 
   /** The {@code actor_mentions} table: one row per part and actor. Needs {@link #SCHEMA}. */
   public static Dataset<Row> explodeActorMentions(Dataset<Row> analysis) {
-    return articleRows(analysis)
-        .select(col(ArticlesTable.ARTICLE_ID), col(ArticlesTable.SOURCE),
-            col(ArticlesTable.PUBLISHED), explode(col(MENTIONS)).as("m"))
-        .select(col(ArticlesTable.ARTICLE_ID), col(ArticlesTable.SOURCE),
-            col(ArticlesTable.PUBLISHED), col("m.*"));
+    return perArticle(analysis, MENTIONS);
   }
 
   /** Term counts a task of {@link #perTermCounts} sums, about (sets its task count). */

@@ -103,15 +103,23 @@ public final class AnalysisStage {
         sum(ArticleStatsTable.N_TOKENS_QUOTED), sum(size(col(AnalysisPass.MENTIONS))),
         sum(aggregate(col(AnalysisPass.TONE), lit(0L),
             (acc, t) -> acc.plus(t.getField(ArticleSentimentTable.N_SENTENCES)))),
-        sum(ArticleStatsTable.N_TOKENS_REPORTED)).first();
+        sum(ArticleStatsTable.N_TOKENS_REPORTED),
+        sum(size(filter(col(AnalysisPass.QUOTES),
+            q -> q.getField(QuotesTable.SPEAKER).isNotNull()))),
+        sum(size(filter(col(AnalysisPass.QUOTES),
+            q -> q.getField(QuotesTable.KIND).equalTo(QuotesTable.KIND_DIRECT)))),
+        sum(size(filter(col(AnalysisPass.QUOTES),
+            q -> q.getField(QuotesTable.KIND).equalTo(QuotesTable.KIND_MIXED)))),
+        sum(size(filter(col(AnalysisPass.QUOTES),
+            q -> q.getField(QuotesTable.KIND).equalTo(QuotesTable.KIND_REPORTED))))).first();
     Map<String, Long> byKind = new TreeMap<>();
-    long withSpeaker = 0;
-    for (Row r : spark.read().parquet(out.staged(QuotesTable.NAME))
-        .groupBy(col(QuotesTable.KIND), col(QuotesTable.SPEAKER).isNotNull()).count()
-        .collectAsList()) {
-      byKind.merge(r.getString(0), r.getLong(2), Long::sum);
-      withSpeaker += r.getBoolean(1) ? r.getLong(2) : 0;
+    String[] kinds = {QuotesTable.KIND_DIRECT, QuotesTable.KIND_MIXED, QuotesTable.KIND_REPORTED};
+    for (int k = 0; k < kinds.length; k++) {
+      if (!totals.isNullAt(9 + k) && totals.getLong(9 + k) > 0) {
+        byKind.put(kinds[k], totals.getLong(9 + k));
+      }
     }
+    long withSpeaker = totals.isNullAt(8) ? 0 : totals.getLong(8);
     Map<String, Long> byVoice = new TreeMap<>();
     for (Row r : AnalysisPass.explodeTermHits(analysis).groupBy(TermHitsTable.VOICE).count()
         .collectAsList()) {

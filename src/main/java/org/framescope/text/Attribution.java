@@ -135,7 +135,7 @@ public final class Attribution {
         }
         List<Token> part = t.subList(from, i);
         Voice[] pv = java.util.Arrays.copyOfRange(v, from, i);
-        for (Claim c : new Sentence(text, part, pv, rules, k + 1).claims()) {
+        for (Claim c : new Sentence(text, part, pv, quoted, rules, k + 1).claims()) {
           c = c.at(from);
           if (c.from > c.to) {
             blocks.put(lines.lineOf(part.get(0).start()), c); // the next paragraph's speaker
@@ -334,10 +334,13 @@ public final class Attribution {
     final List<Token> t;
     final Voice[] v;
     final AttributionRules rules;
+    final BitSet quoted;
     final int index;
     final int n;
 
-    Sentence(String text, List<Token> t, Voice[] v, AttributionRules rules, int index) {
+    Sentence(String text, List<Token> t, Voice[] v, BitSet quoted, AttributionRules rules,
+        int index) {
+      this.quoted = quoted;
       this.text = text;
       this.t = t;
       this.v = v;
@@ -669,22 +672,14 @@ public final class Attribution {
       return c;
     }
 
+    /** Where the quotation holding character {@code at} opens (in its paragraph). */
     private int quoteStart(int at) {
       int lineStart = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
-      if (lineStart > at) {
-        lineStart = 0;
-      }
-      BitSet q = Quotes.inBody(text.substring(lineStart, nextLine(at)));
-      int i = at - lineStart;
-      while (i > 0 && q.get(i - 1)) {
+      int i = at;
+      while (i > lineStart && quoted.get(i - 1)) {
         i--;
       }
-      return lineStart + i;
-    }
-
-    private int nextLine(int at) {
-      int nl = text.indexOf('\n', at);
-      return nl < 0 ? text.length() : nl;
+      return i;
     }
 
     /** The content's end: the sentence's, or before a trailing ", according to X" / ", X said". */
@@ -737,10 +732,6 @@ public final class Attribution {
       int j = k;
       if (LISTENERS.contains(norm(j)) && lower(j)) {
         while (word(j) && lower(j) && !norm(j).equals("that") && LISTENERS.contains(norm(j))) {
-          j++;
-        }
-        if (word(j) && lower(j) && !norm(j).equals("that") && !ADJUNCT.contains(norm(j))
-            && !LISTENERS.contains(norm(k)) ) {
           j++;
         }
       } else if (cap(j)) {
