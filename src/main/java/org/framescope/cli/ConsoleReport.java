@@ -51,6 +51,10 @@ final class ConsoleReport {
   static void printIngest(PrintStream console, IngestStage.Result s) {
     console.printf("framescope ingest: %d records read, %d accepted, %d rejected, %d duplicates%n",
         s.recordsRead(), s.articlesAccepted(), s.recordsRejected(), s.duplicates());
+    if (s.filesUnreadable() > 0) {
+      console.printf("  %d of %d input files unreadable, skipped (rows in rejects, reason "
+          + "unreadable_file)%n", s.filesUnreadable(), s.inputFiles());
+    }
     for (Map.Entry<String, Long> e : s.rejectedByReason().entrySet()) {
       console.printf("  rejected %-24s %8d%n", e.getKey(), e.getValue());
     }

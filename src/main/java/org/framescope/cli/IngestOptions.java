@@ -62,6 +62,12 @@ final class IngestOptions {
           + "(default: ${DEFAULT-VALUE}).")
   double boilerplateMinShare = D.boilerplate().minShare();
 
+  @Option(names = "--on-unreadable-file", paramLabel = "ACTION",
+      description = "fail: an input file that cannot be read (corrupt, truncated, no "
+          + "permission) stops the job, naming it; skip: the job goes on without it and it is a "
+          + "row in rejects (default: ${DEFAULT-VALUE}).")
+  String onUnreadableFile = D.onUnreadableFile().cliName();
+
   @Option(names = "--overwrite",
       description = "Write into a non-empty folder that is not a framescope output (only "
           + "framescope's tables there are replaced; nothing else is deleted).")
@@ -72,6 +78,7 @@ final class IngestOptions {
     return new IngestSettings(input, format == null ? null : InputFormat.parse(format),
         FieldMapping.parse(map),
         new Duplicates.Options(DedupScope.parse(dedup), nearDupMinJaccard, nearDupContainment),
-        new Boilerplate.Options(boilerplateMinArticles, boilerplateMinShare));
+        new Boilerplate.Options(boilerplateMinArticles, boilerplateMinShare),
+        IngestSettings.OnUnreadable.parse(onUnreadableFile));
   }
 }

@@ -66,8 +66,10 @@ final class KwicCommand implements Callable<Integer> {
     }
     if (!OutputFolder.hasTable(new Configuration(), output, TermHitsTable.NAME)
         && !output.contains("://")) {
-      throw new IllegalArgumentException("no term_hits table in " + output
-          + ": run 'run' or 'features' first");
+      throw new IllegalArgumentException(OutputFolder.pendingPublish(new Configuration(), output)
+          ? "the output in " + output + " is incomplete: a run stopped while publishing it; "
+              + "run 'framescope repair --output " + output + "' to finish it"
+          : "no term_hits table in " + output + ": run 'run' or 'features' first");
     }
     SparkSession spark = Sessions.start("kwic", main.master);
     Dataset<Row> hits = Tables.read(spark, TermHitsTable.SCHEMA,

@@ -13,10 +13,18 @@ import picocli.CommandLine.Option;
     description = "Measures how news outlets frame the same story.",
     subcommands = {RunCommand.class, IngestCommand.class, FeaturesCommand.class,
         ScoreCommand.class, GenerateCommand.class,
-        KwicCommand.class, SentimentCommand.class, CommandLine.HelpCommand.class})
+        KwicCommand.class, SentimentCommand.class, RepairCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for a setup error: a bad path, option or file named in the message. */
   public static final int SETUP_ERROR = 2;
+  /** Exit code for any other failure. */
+  public static final int FAILURE = 1;
+
+  @Option(names = "--verbose",
+      description = "On an error, print its stack trace after the one-line message.",
+      scope = CommandLine.ScopeType.INHERIT)
+  boolean verbose;
 
   @Option(names = "--master",
       description = "Spark master URL (default: local[*], or what spark-submit was given).",
@@ -37,14 +45,46 @@ public final class Main {
     CommandLine cli = new CommandLine(new Main());
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
-        PrintWriter w = commandLine.getErr();
-        w.println("framescope: " + e.getMessage());
-        w.flush();
-        return SETUP_ERROR;
+      boolean verbose = verbose(parseResult);
+      PrintWriter w = commandLine.getErr();
+      Throwable setup = setupError(e);
+      if (setup != null) {
+        w.println("framescope: " + setup.getMessage());
+      } else {
+        w.println("framescope: failed: " + oneLine(e)
+            + (verbose ? "" : " (--verbose prints the stack trace)"));
       }
-      throw e;
+      if (verbose) {
+        e.printStackTrace(w);
+      }
+      w.flush();
+      return setup != null ? SETUP_ERROR : FAILURE;
     });
     return cli.execute(args);
+  }
+
+  private static boolean verbose(CommandLine.ParseResult pr) {
+    for (CommandLine.ParseResult p = pr; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The error a user can fix from its message alone (a bad path, option, file, lexicon). */
+  static Throwable setupError(Throwable e) {
+    return e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
+        ? e : null;
+  }
+
+  /** An unexpected failure in one line: its deepest cause's type and its message's first line. */
+  static String oneLine(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+    return root.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
   }
 }

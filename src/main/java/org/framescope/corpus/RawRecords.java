@@ -53,27 +53,41 @@ public final class RawRecords {
 
   /** Reads {@code path} (a file, folder or glob on any Hadoop file system) in {@code format}. */
   public static Dataset<Row> read(SparkSession spark, String path, InputFormat format) {
+    return read(spark, path, format, null);
+  }
+
+  /**
+   * As {@link #read(SparkSession, String, InputFormat)}, reading only {@code files} of it when
+   * not null (the files that passed {@code InputCheck}; for the text format, its manifest and the
+   * {@code .txt} files among them).
+   */
+  public static Dataset<Row> read(SparkSession spark, String path, InputFormat format,
+      List<String> files) {
+    String[] paths = files == null ? new String[] {path} : files.toArray(new String[0]);
     switch (format) {
       case JSONL:
-        return readJsonLines(spark, path);
+        return readJsonLines(spark, paths);
       case CSV:
-        return readCsv(spark, path);
+        return readCsv(spark, paths);
       case PARQUET:
-        return readParquet(spark, path);
+        return readParquet(spark, paths);
       case TEXT:
-        return readTextFolder(spark, path);
+        return readTextFolder(spark, path, files == null ? null
+            : files.stream().filter(f -> f.endsWith(".txt")).toArray(String[]::new));
       default:
         throw new IllegalArgumentException("unsupported format " + format);
     }
   }
 
   /** The column names a record of this input can have, when the format declares them up front. */
-  public static List<String> declaredColumns(SparkSession spark, String path, InputFormat format) {
+  public static List<String> declaredColumns(SparkSession spark, String path, InputFormat format,
+      List<String> files) {
+    String[] paths = files == null ? new String[] {path} : files.toArray(new String[0]);
     switch (format) {
       case CSV:
-        return List.of(csvHeader(spark, path).fieldNames());
+        return List.of(csvHeader(spark, paths).fieldNames());
       case PARQUET:
-        return List.of(spark.read().parquet(path).schema().fieldNames());
+        return List.of(spark.read().parquet(paths).schema().fieldNames());
       case TEXT:
         List<String> cols = new ArrayList<>(List.of(readManifest(spark, manifestPath(path)).columns()));
         cols.add(FILE_TEXT_KEY);
@@ -87,7 +101,7 @@ public final class RawRecords {
    * JSON lines: each non-blank line is a record. Values that are not strings keep their JSON
    * text; a line that is not a JSON object gets a parse error. Blank lines are not records.
    */
-  static Dataset<Row> readJsonLines(SparkSession spark, String path) {
+  static Dataset<Row> readJsonLines(SparkSession spark, String... path) {
     Column parsed = from_json(col("value"),
         DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
     return spark.read().text(path)
@@ -105,7 +119,7 @@ public final class RawRecords {
    * CSV with a header row; quoted fields may span lines and quotes are escaped by doubling them
    * (RFC 4180). A row Spark cannot parse keeps its raw text.
    */
-  static Dataset<Row> readCsv(SparkSession spark, String path) {
+  static Dataset<Row> readCsv(SparkSession spark, String... path) {
     StructType header = csvHeader(spark, path);
     StructType withCorrupt = header.add(CORRUPT, DataTypes.StringType, true);
     Dataset<Row> rows = csvReader(spark)
@@ -116,7 +130,7 @@ public final class RawRecords {
     return fromColumns(rows, header.fieldNames(), col(CORRUPT));
   }
 
-  static Dataset<Row> readParquet(SparkSession spark, String path) {
+  static Dataset<Row> readParquet(SparkSession spark, String... path) {
     Dataset<Row> rows = spark.read().parquet(path);
     return fromColumns(rows, rows.columns(), lit(null).cast(DataTypes.StringType));
   }
@@ -128,6 +142,11 @@ public final class RawRecords {
    * invalid UTF-8 is repaired, not lost.
    */
   static Dataset<Row> readTextFolder(SparkSession spark, String path) {
+    return readTextFolder(spark, path, null);
+  }
+
+  /** As above, reading only the {@code .txt} files named in {@code txtFiles} when not null. */
+  static Dataset<Row> readTextFolder(SparkSession spark, String path, String[] txtFiles) {
     String folder = folderOf(path);
     Dataset<Row> manifest = readManifest(spark, folder + "/manifest.csv");
     if (!List.of(manifest.columns()).contains(MANIFEST_FILE_COLUMN)) {
@@ -136,7 +155,8 @@ public final class RawRecords {
     }
     Dataset<Row> files = spark.read().format("binaryFile")
         .option("pathGlobFilter", "*.txt")
-        .load(folder)
+        .load(txtFiles == null || txtFiles.length == 0 ? new String[] {folder} : txtFiles)
+        .limit(txtFiles != null && txtFiles.length == 0 ? 0 : Integer.MAX_VALUE)
         .select(
             col("path").as("file_path"),
             element_at(split(col("path"), "/"), -1).as("file_name"),
@@ -193,7 +213,7 @@ public final class RawRecords {
   }
 
   /** The header's column names, every column typed as a string (no inference over the data). */
-  private static StructType csvHeader(SparkSession spark, String path) {
+  private static StructType csvHeader(SparkSession spark, String... path) {
     StructType inferred = csvReader(spark).option("inferSchema", "false").csv(path).schema();
     StructType header = new StructType();
     for (StructField f : inferred.fields()) {

@@ -15,7 +15,12 @@ public enum RejectReason {
   /** Text format: the manifest lists a file that is not in the folder. */
   MISSING_FILE,
   /** Text format: a {@code .txt} file in the folder that the manifest does not list. */
-  UNLISTED_FILE;
+  UNLISTED_FILE,
+  /**
+   * A whole input file that could not be read (corrupt, truncated, no permission), skipped with
+   * {@code --on-unreadable-file skip}: one row per file, not per record.
+   */
+  UNREADABLE_FILE;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

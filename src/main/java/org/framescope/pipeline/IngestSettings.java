@@ -14,9 +14,32 @@ import org.framescope.corpus.InputFormat;
  * @param map the canonical fields read from other columns
  * @param dedup where to look for copies, and the near-duplicate thresholds
  * @param boilerplate the thresholds for lines that recur across a source's articles
+ * @param onUnreadableFile whether an input file that cannot be read stops the job or is skipped
+ *     (and recorded in rejects)
  */
 public record IngestSettings(String input, InputFormat format, FieldMapping map,
-    Duplicates.Options dedup, Boilerplate.Options boilerplate) {
+    Duplicates.Options dedup, Boilerplate.Options boilerplate, OnUnreadable onUnreadableFile) {
+
+  /** What an unreadable input file does. */
+  public enum OnUnreadable {
+    FAIL, SKIP;
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String cliName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Parses {@code fail} or {@code skip}; throws naming the option otherwise. */
+    public static OnUnreadable parse(String s) {
+      for (OnUnreadable o : values()) {
+        if (o.cliName().equals(s)) {
+          return o;
+        }
+      }
+      throw new IllegalArgumentException("--on-unreadable-file must be fail or skip, got '" + s
+          + "'");
+    }
+  }
 
   public IngestSettings {
     requireShare("--near-dup-containment", dedup.minContainment());
@@ -31,7 +54,7 @@ public record IngestSettings(String input, InputFormat format, FieldMapping map,
   /** The defaults for {@code input} (the thresholds' defaults are their own classes'). */
   public static IngestSettings defaults(String input) {
     return new IngestSettings(input, null, FieldMapping.identity(),
-        Duplicates.Options.defaults(), Boilerplate.Options.defaults());
+        Duplicates.Options.defaults(), Boilerplate.Options.defaults(), OnUnreadable.FAIL);
   }
 
   private static void requireShare(String option, double v) {

@@ -21,6 +21,7 @@ import org.framescope.corpus.PageFurniture;
 import org.framescope.corpus.RawRecords;
 import org.framescope.corpus.RecordParser;
 import org.framescope.corpus.RejectReason;
+import org.framescope.io.InputCheck;
 import org.framescope.io.OutputFolder;
 import org.framescope.io.Tables;
 import org.framescope.schema.ArticlesTable;
@@ -58,15 +59,31 @@ public final class IngestStage {
       long datesUnparsed, long publishedMissing, long idsMadeUnique,
       Map<String, Long> textsRepaired, Map<String, Long> linesRemovedByRule,
       long recurringLinesLearned, Map<String, SourceCounts> articlesPerSource,
-      long nearDuplicatePairsChecked, Map<String, Double> timingsSeconds) {}
+      long nearDuplicatePairsChecked, long inputFiles, long filesUnreadable,
+      Map<String, Double> timingsSeconds) {}
 
   private IngestStage() {}
 
   public static Result run(SparkSession spark, IngestSettings settings, InputFormat format,
       OutputFolder out) {
     Timings timings = new Timings();
-    Dataset<Row> raw = RawRecords.read(spark, settings.input(), format);
-    checkMappedColumns(spark, settings, format);
+    InputCheck.Result files = InputCheck.run(spark, settings.input(), format);
+    List<String> only = null;
+    if (!files.unreadable().isEmpty()) {
+      only = files.readable();
+      boolean manifestLost = format == InputFormat.TEXT
+          && files.unreadable().stream().anyMatch(u -> u.file().endsWith("/manifest.csv"));
+      boolean nothingLeft = only.isEmpty() || manifestLost;
+      if (settings.onUnreadableFile() == IngestSettings.OnUnreadable.FAIL || nothingLeft) {
+        throw new IllegalArgumentException(InputCheck.message(files, !nothingLeft));
+      }
+      for (InputCheck.Unreadable u : files.unreadable()) {
+        LOG.warn("skipped unreadable input file {}: {}", u.file(), u.problem());
+      }
+    }
+    timings.step("ingest_check_files");
+    Dataset<Row> raw = RawRecords.read(spark, settings.input(), format, only);
+    checkMappedColumns(spark, settings, format, only);
     long recordsRead = raw.count();
     LOG.info("read {} records from {} ({})", recordsRead, settings.input(), format.cliName());
 
@@ -119,7 +136,8 @@ public final class IngestStage {
             col(CleanRecords.RECORD).as(RejectsTable.RECORD),
             col(CleanRecords.REJECT_REASON).as(RejectsTable.REASON),
             col(CleanRecords.REJECT_DETAIL).as(RejectsTable.DETAIL))
-        .unionByName(emptied);
+        .unionByName(emptied)
+        .unionByName(unreadableRows(spark, files.unreadable()));
     Tables.write(rejects, RejectsTable.SCHEMA, out.staged(RejectsTable.NAME));
     Tables.write(cleaned.filter(not(empty)), ArticlesTable.SCHEMA,
         out.staged(ArticlesTable.NAME));
@@ -128,7 +146,7 @@ public final class IngestStage {
     timings.step("ingest_clean_and_write");
 
     Result result = summarise(spark, settings, format, out, cleaned, recordsRead, recurring.size(),
-        pairsChecked[0], timings);
+        pairsChecked[0], files, timings);
     LOG.info("ingest: {} records, {} accepted, {} rejected, {} duplicates", recordsRead,
         result.articlesAccepted(), result.recordsRejected(), result.duplicates());
     return result;
@@ -147,7 +165,7 @@ public final class IngestStage {
   /** The counts from the staged tables, checked to reconcile. */
   private static Result summarise(SparkSession spark, IngestSettings settings, InputFormat format,
       OutputFolder out, Dataset<Row> cleaned, long recordsRead, int recurringLines,
-      long pairsChecked, Timings timings) {
+      long pairsChecked, InputCheck.Result files, Timings timings) {
     Dataset<Row> articles = cleaned.filter(col(ArticlesTable.TEXT).notEqual(""));
     Row totals = articles.agg(
         count(lit(1)),
@@ -161,9 +179,11 @@ public final class IngestStage {
     Map<String, Long> byReason = counts(spark.read().parquet(out.staged(RejectsTable.NAME))
         .groupBy(RejectsTable.REASON).count());
     long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
-    if (recordsRead != accepted + rejected) {
+    long unreadable = files.unreadable().size();
+    if (recordsRead + unreadable != accepted + rejected) {
       throw new IllegalStateException("counts do not reconcile: read " + recordsRead
-          + " records, accepted " + accepted + ", rejected " + rejected);
+          + " records and " + unreadable + " unreadable files, accepted " + accepted
+          + ", rejected " + rejected);
     }
     Map<String, SourceCounts> perSource = new TreeMap<>();
     for (Row r : articles.groupBy(ArticlesTable.SOURCE)
@@ -183,7 +203,7 @@ public final class IngestStage {
         accepted, duplicates, byKind, accepted - duplicates,
         accepted == 0 ? 0 : totals.getLong(2), accepted == 0 ? 0 : totals.getLong(4),
         accepted == 0 ? 0 : totals.getLong(3), repairs, removedByRule, recurringLines,
-        perSource, pairsChecked, timings.asMap());
+        perSource, pairsChecked, files.files().size(), unreadable, timings.asMap());
   }
 
   /** A (key, count) aggregate, small by construction, as a sorted map. */
@@ -195,10 +215,21 @@ public final class IngestStage {
     return m;
   }
 
+  /** The rejects rows of the files skipped as unreadable: one a file. */
+  private static Dataset<Row> unreadableRows(SparkSession spark,
+      List<InputCheck.Unreadable> unreadable) {
+    List<Row> rows = new java.util.ArrayList<>();
+    for (InputCheck.Unreadable u : unreadable) {
+      rows.add(org.apache.spark.sql.RowFactory.create(u.file(), null,
+          RejectReason.UNREADABLE_FILE.code(), u.problem()));
+    }
+    return spark.createDataFrame(rows, RejectsTable.SCHEMA);
+  }
+
   /** A --map naming a column the input does not declare is almost surely a typo: say so. */
   private static void checkMappedColumns(SparkSession spark, IngestSettings settings,
-      InputFormat format) {
-    List<String> declared = RawRecords.declaredColumns(spark, settings.input(), format);
+      InputFormat format, List<String> only) {
+    List<String> declared = RawRecords.declaredColumns(spark, settings.input(), format, only);
     if (declared == null) {
       return;
     }

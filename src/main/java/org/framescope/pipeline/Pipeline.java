@@ -101,7 +101,9 @@ public final class Pipeline {
     }
     if (isLocal(plan.output())) {
       OutputFolder.check(local, plan.output(), plan.overwrite());
-      if (plan.startsFrom() != null) {
+      // A publishing a crash interrupted is finished when the run opens the folder: the
+      // earlier output is checked then.
+      if (plan.startsFrom() != null && !OutputFolder.pendingPublish(local, plan.output())) {
         requireEarlierOutput(local, plan.output(), plan.startsFrom());
       }
       if (!plan.runs(Stage.ANALYSE) && plan.runs(Stage.SCORE)) {
@@ -121,16 +123,16 @@ public final class Pipeline {
       valence = valence != null ? valence
           : LexiconFiles.readValence(conf, plan.analysis().valenceLexicon());
     }
-    if (plan.startsFrom() != null) {
-      requireEarlierOutput(conf, plan.output(), plan.startsFrom());
-    }
-    if (!plan.runs(Stage.ANALYSE) && plan.runs(Stage.SCORE) && lexicon == null) {
-      lexicon = lexiconOfEarlierRun(conf, plan.output(), plan.scoreLexicon());
-    }
     InputFormat format = plan.runs(Stage.INGEST)
         ? InputPaths.resolve(conf, plan.ingest().input(), plan.ingest().format()) : null;
     OutputFolder out = OutputFolder.open(conf, plan.output(), plan.overwrite());
     try {
+      if (plan.startsFrom() != null) {
+        requireEarlierOutput(conf, plan.output(), plan.startsFrom());
+      }
+      if (!plan.runs(Stage.ANALYSE) && plan.runs(Stage.SCORE) && lexicon == null) {
+        lexicon = lexiconOfEarlierRun(conf, plan.output(), plan.scoreLexicon());
+      }
       RunManifest manifest = plan.runs(Stage.INGEST) ? RunManifest.empty()
           : RunManifest.parse(out.readRunJson());
       manifest.put("command", plan.command());
@@ -191,6 +193,8 @@ public final class Pipeline {
     } catch (RuntimeException e) {
       out.discardStaging();
       throw e;
+    } finally {
+      out.close();
     }
   }
 

@@ -11,61 +11,60 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.framescope.text.Token;
-import org.framescope.text.Tokenizer;
 
-/** The word lists of the sentence scorer's rules: {@code modifiers.yaml}. */
+/**
+ * The word lists of the sentence scorer's rules: {@code modifiers.yaml}. Entries are compared
+ * with the scorer's lower-cased items as written; a phrase is its words joined by one space.
+ */
 final class Modifiers implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** A phrase that the scorer reads as one unit. */
-  record Unit(String[] tokens, Kind kind, double value) implements Serializable {}
-
-  enum Kind { BOOSTER, DAMPENER, IDIOM }
-
+  /** Boosters (+) and dampeners (-), single words and phrases, with their increment. */
+  final Map<String, Double> degree = new HashMap<>();
   final Set<String> negators = new HashSet<>();
-  final Set<String> contrasts = new HashSet<>();
-  final Map<String, Unit> singleWord = new HashMap<>();
-  final Map<String, List<Unit>> phrases = new HashMap<>();
+  final Map<String, Double> specialCases = new HashMap<>();
+  /** Every word of a special case or of a degree phrase: a sequence of others is neither. */
+  final Set<String> phraseWords = new HashSet<>();
 
   static Modifiers defaults() {
     try (InputStream in = Modifiers.class.getResourceAsStream("modifiers.yaml")) {
       Spec spec = new ObjectMapper(new YAMLFactory()).readValue(in, Spec.class);
       Modifiers m = new Modifiers();
-      spec.negators.forEach(w -> m.negators.add(Tokenizer.normalise(w)));
-      spec.contrasts.forEach(w -> m.contrasts.add(Tokenizer.normalise(w)));
-      spec.boosters.forEach(w -> m.add(w, Kind.BOOSTER, 0));
-      spec.dampeners.forEach(w -> m.add(w, Kind.DAMPENER, 0));
-      spec.idioms.forEach((w, v) -> m.add(w, Kind.IDIOM, v));
+      spec.boosters.forEach(w -> m.degree.put(lower(w), SentenceScorer.BOOST));
+      spec.dampeners.forEach(w -> m.degree.put(lower(w), -SentenceScorer.BOOST));
+      spec.negators.forEach(w -> m.negators.add(lower(w)));
+      spec.specialCases.forEach((w, v) -> m.specialCases.put(lower(w), v));
+      for (String phrase : m.specialCases.keySet()) {
+        m.phraseWords.addAll(List.of(phrase.split(" ")));
+      }
+      for (String phrase : m.degree.keySet()) {
+        if (phrase.contains(" ")) {
+          m.phraseWords.addAll(List.of(phrase.split(" ")));
+        }
+      }
       return m;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private void add(String text, Kind kind, double value) {
-    String[] forms = Tokenizer.tokenize(text).stream().map(Token::norm).toArray(String[]::new);
-    Unit u = new Unit(forms, kind, value);
-    if (forms.length == 1) {
-      singleWord.put(forms[0], u);
-    } else {
-      List<Unit> list = phrases.computeIfAbsent(forms[0], k -> new java.util.ArrayList<>());
-      list.add(u);
-      list.sort((a, b) -> b.tokens().length - a.tokens().length);
-    }
+  private static String lower(String w) {
+    return w.strip().toLowerCase(Locale.ROOT);
   }
 
-  boolean isNegator(String norm) {
-    return negators.contains(norm) || norm.endsWith("n't");
+  /** A negator: a listed word, or any word containing "n't". */
+  boolean isNegator(String lower) {
+    return negators.contains(lower) || lower.contains("n't");
   }
 
   static final class Spec {
     @JsonProperty(required = true) List<String> boosters;
     @JsonProperty(required = true) List<String> dampeners;
     @JsonProperty(required = true) List<String> negators;
-    @JsonProperty(required = true) List<String> contrasts;
-    @JsonProperty(required = true) LinkedHashMap<String, Double> idioms;
+    @JsonProperty(value = "special_cases", required = true)
+    LinkedHashMap<String, Double> specialCases;
   }
 }

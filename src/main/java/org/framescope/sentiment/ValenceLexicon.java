@@ -15,20 +15,18 @@ import org.framescope.text.Tokenizer;
 
 /**
  * A valence lexicon in VADER's file format: one entry a line, tab-separated, the entry and its
- * mean valence in [-4, 4] (further columns, the ratings, are ignored). Entries of several words
- * ("can't stand", "fed up") are phrases. An entry listed twice keeps its last value, as in the
- * published lexicon, and is counted in {@link #duplicates()}; any other bad line stops the job
- * with the file and line named.
+ * mean valence in [-4, 4] (further columns, the ratings, are ignored). An entry is looked up as
+ * written, against the scorer's lower-cased items, as the reference implementation does: so
+ * emoticons (":)", "<3") are entries like words, and an entry holding a space ("can't stand") or
+ * a capital (":D", beside ":d") is never met. An entry listed twice keeps its last value, as in
+ * the published lexicon, and is counted in {@link #duplicates()}; any other bad line stops the
+ * job with the file and line named.
  */
 public final class ValenceLexicon implements Serializable {
   private static final long serialVersionUID = 1L;
   static final String BUILTIN = "/org/framescope/lexicon/builtin/vader/vader_lexicon.txt";
 
-  /** A phrase entry: its token normal forms and valence. */
-  record Phrase(String[] tokens, double valence) implements Serializable {}
-
-  private final Map<String, Double> words = new HashMap<>();
-  private final Map<String, List<Phrase>> phrases = new HashMap<>();
+  private final Map<String, Double> entries = new HashMap<>();
   private final String origin;
   private int duplicates;
   private int size;
@@ -78,38 +76,30 @@ public final class ValenceLexicon implements Serializable {
   }
 
   private void add(String entry, double valence) {
-    List<Token> tokens = Tokenizer.tokenize(entry);
     size++;
-    if (tokens.size() == 1) {
-      if (words.put(tokens.get(0).norm(), valence) != null) {
-        duplicates++;
-      }
-      return;
-    }
-    String[] forms = tokens.stream().map(Token::norm).toArray(String[]::new);
-    List<Phrase> list = phrases.computeIfAbsent(forms[0], k -> new ArrayList<>());
-    if (list.removeIf(p -> java.util.Arrays.equals(p.tokens(), forms))) {
+    if (entries.put(entry, valence) != null) {
       duplicates++;
     }
-    list.add(new Phrase(forms, valence));
-    list.sort((a, b) -> b.tokens().length - a.tokens().length);
   }
 
-  /** The valence of one word's normal form, or null. */
-  public Double word(String norm) {
-    return words.get(norm);
+  /** The valence of an entry, looked up as written (the scorer passes lower-cased items), or null. */
+  public Double word(String item) {
+    return entries.get(item);
   }
 
-  /** Phrase entries beginning with {@code norm}, longest first. */
-  List<Phrase> phrasesStartingWith(String norm) {
-    return phrases.getOrDefault(norm, List.of());
-  }
-
-  /** The single-word entries' normal forms, sorted. */
+  /**
+   * The normal forms (as {@link Tokenizer} makes them) of the entries that are one token to the
+   * tokenizer, sorted and distinct: the sentiment-bearing words a generator can write.
+   */
   public List<String> singleWords() {
-    List<String> out = new ArrayList<>(words.keySet());
-    java.util.Collections.sort(out);
-    return out;
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    for (String entry : entries.keySet()) {
+      List<Token> tokens = Tokenizer.tokenize(entry);
+      if (tokens.size() == 1) {
+        out.add(tokens.get(0).norm());
+      }
+    }
+    return new ArrayList<>(out);
   }
 
   public String origin() {

@@ -194,6 +194,71 @@ class IngestCommandTest {
     assertThat(dated.<java.sql.Date>getAs("published").toString()).isEqualTo("2018-09-12");
   }
 
+  /**
+   * Hostile JSON lines, random but from a fixed seed: raw bytes, lines that are JSON but not
+   * objects, JSON nested 10,000 deep, quotation marks nested 10,000 deep, a line of a million
+   * characters, code points of every plane. Every line is an article or a reject, and the job
+   * runs on through the analysis.
+   */
+  @Test
+  void hostileLinesAreArticlesOrRejectsAndTheCountsReconcile(SparkSession spark)
+      throws IOException {
+    java.util.Random random = new java.util.Random(18);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<String> fixed = List.of("{", "[]", "null", "\"just a string\"", "[".repeat(10_000),
+        "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000),
+        json.writeValueAsString(java.util.Map.of("source", "S", "text",
+            "\u201c".repeat(10_000) + "rebels" + "\u201d".repeat(10_000))),
+        json.writeValueAsString(java.util.Map.of("source", "S", "text", "x".repeat(1_000_000))),
+        json.writeValueAsString(java.util.Map.of("source", "", "text", "no source")));
+    int lines = 0;
+    for (String f : fixed) {
+      bytes.write((f + "\n").getBytes(StandardCharsets.UTF_8));
+      lines++;
+    }
+    for (int i = 0; i < 200; i++) {
+      if (i % 4 == 0) {
+        byte[] noise = new byte[1 + random.nextInt(200)];
+        random.nextBytes(noise);
+        for (int k = 0; k < noise.length; k++) {
+          noise[k] = noise[k] == '\n' || noise[k] == '\r' ? (byte) 'x' : noise[k];
+        }
+        if (new String(noise, StandardCharsets.ISO_8859_1).isBlank()) {
+          noise[0] = 'x';
+        }
+        bytes.write(noise);
+      } else {
+        StringBuilder text = new StringBuilder();
+        for (int k = random.nextInt(60); k > 0; k--) {
+          int pick = random.nextInt(6);
+          text.append(pick == 0 ? "\u201c" : pick == 1 ? "\u201d" : pick == 2 ? "\"" : pick == 3
+              ? new String(Character.toChars(random.nextInt(Character.MAX_CODE_POINT + 1)))
+              : pick == 4 ? " the regime said " : "rebels. ");
+        }
+        java.util.Map<String, String> rec = new java.util.HashMap<>();
+        rec.put("source", "S" + random.nextInt(3));
+        rec.put("text", text.toString());
+        rec.put("title", random.nextBoolean() ? "\u201cT" + i : null);
+        bytes.write(json.writeValueAsBytes(rec));
+      }
+      bytes.write('\n');
+      lines++;
+    }
+    Path in = Files.write(tmp.resolve("hostile.jsonl"), bytes.toByteArray());
+    Path out = tmp.resolve("out");
+    StringWriter err = new StringWriter();
+    assertThat(run(err, "run", "--input", in.toString(), "--output", out.toString(),
+        "--bootstrap", "20")).as(err.toString()).isZero();
+    JsonNode m = runJson(out);
+    assertThat(m.get("records_read").asLong()).isEqualTo(lines);
+    assertThat(m.get("articles_accepted").asLong() + m.get("records_rejected").asLong())
+        .isEqualTo(lines);
+    assertThat(m.get("rejected_by_reason").get("unparseable").asLong()).isGreaterThanOrEqualTo(50);
+    assertThat(spark.read().parquet(out.resolve("rejects").toString()).count())
+        .isEqualTo(m.get("records_rejected").asLong());
+  }
+
   @Test
   void csvAndParquetWithMappedColumns(SparkSession spark) throws IOException {
     Path csv = tmp.resolve("corpus.csv");

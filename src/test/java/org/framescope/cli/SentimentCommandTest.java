@@ -43,7 +43,10 @@ class SentimentCommandTest {
     return buf.toString(StandardCharsets.UTF_8);
   }
 
-  /** good: (1.9 + 0.293) x -0.74 = -1.623; '!' -0.292; sum -1.915; -1.915 / sqrt(1.915² + 15). */
+  /**
+   * good: (1.9 + 0.293) x -0.74 = -1.623; '!' -0.292; sum -1.915; -1.915 / sqrt(1.915² + 15).
+   * doubt: -1.5 just after "no" x -0.74 = 1.11, and "no" itself, before a lexicon word, is 0.
+   */
   @Test
   void scoresTextSentenceBySentenceWithTheRulesShown() {
     String out = captured("sentiment", "--text", "It was not very good! There is no doubt.");
@@ -52,9 +55,10 @@ class SentimentCommandTest {
         "         good                     +1.900 -> -1.623  (booster 'very' +0.293; negated by 'not' x-0.74)",
         "         punctuation emphasis     -0.292",
         "         sum                      -1.915 -> compound -0.4432",
-        "+0.3612  There is no doubt.",
-        "         no doubt                 +1.500 -> +1.500",
-        "         sum                      +1.500 -> compound +0.3612");
+        "+0.2755  There is no doubt.",
+        "         no                       -1.200 -> +0.000  ('no' before a sentiment word: x0)",
+        "         doubt                    -1.500 -> +1.110  (after 'no' x-0.74)",
+        "         sum                      +1.110 -> compound +0.2755");
   }
 
   @Test

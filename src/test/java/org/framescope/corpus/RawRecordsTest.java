@@ -59,7 +59,7 @@ class RawRecordsTest {
     assertThat(rows).extracting(r -> r.<String, String>getJavaMap(2).get("content"))
         .containsExactlyInAnyOrder("First line\nsecond line, with comma", "He said \"bloodbath\"");
     assertThat(rows).allSatisfy(r -> assertThat(r.isNullAt(3)).isTrue());
-    assertThat(RawRecords.declaredColumns(spark, f.toString(), InputFormat.CSV))
+    assertThat(RawRecords.declaredColumns(spark, f.toString(), InputFormat.CSV, null))
         .containsExactly("source", "content", "date");
   }
 
