@@ -119,7 +119,9 @@ public final class OutputFolder {
       root = fs.makeQualified(root);
       fs.mkdirs(root);
       lock = OutputLock.acquire(fs, root);
-      String recovered = recover(fs, root);
+      // Only framescope's own folder has staging areas and journals of framescope's to recover:
+      // in a foreign folder (--overwrite) a "_staging" is someone else's and is left alone.
+      String recovered = fs.exists(new Path(root, MARKER)) ? recover(fs, root) : null;
       if (recovered != null) {
         LOG.warn("output {}: {}", root, recovered);
       }
@@ -198,6 +200,9 @@ public final class OutputFolder {
     }
     List<String> done = new ArrayList<>();
     for (FileStatus run : fs.listStatus(area)) {
+      if (!run.isDirectory() || !isRunId(run.getPath().getName())) {
+        continue; // Not a staging area framescope made: not ours to touch.
+      }
       Path journal = new Path(run.getPath(), JOURNAL);
       if (fs.exists(journal)) {
         Journal j;
@@ -217,6 +222,15 @@ public final class OutputFolder {
       fs.delete(area, false);
     }
     return done.isEmpty() ? null : String.join("; ", done);
+  }
+
+  /** Whether {@code name} is a run's staging area's name (a random UUID). */
+  private static boolean isRunId(String name) {
+    try {
+      return UUID.fromString(name).toString().equals(name);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** The steps of publishing after the journal; each may be done again after a crash. */

@@ -37,17 +37,25 @@ class OutputSafetyTest {
     Path out = Files.createDirectories(tmp.resolve("mine"));
     Files.writeString(out.resolve("notes.txt"), "keep me");
     Files.createDirectories(out.resolve("figures"));
+    Files.writeString(Files.createDirectories(out.resolve("_staging")).resolve("theirs.txt"),
+        "not framescope's");
 
     StringWriter err = new StringWriter();
     assertThat(run(err, ingest(out))).isEqualTo(Main.SETUP_ERROR);
     assertThat(err.toString()).contains("is not empty and is not a framescope output")
         .contains("--overwrite");
-    assertThat(listing(out)).isEqualTo("[figures, notes.txt]");
+    assertThat(listing(out)).isEqualTo("[_staging, figures, notes.txt]");
 
     assertThat(run(new StringWriter(), ingest(out, "--overwrite"))).isZero();
     assertThat(listing(out)).isEqualTo(
-        "[_FRAMESCOPE, articles, boilerplate, duplicates, figures, notes.txt, rejects, run.json]");
+        "[_FRAMESCOPE, _staging, articles, boilerplate, duplicates, figures, notes.txt, rejects, "
+            + "run.json]");
     assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("keep me");
+    assertThat(out.resolve("_staging/theirs.txt")).as("a foreign folder's _staging is theirs")
+        .hasContent("not framescope's");
+    assertThat(run(new StringWriter(), ingest(out))).as("now framescope's own").isZero();
+    assertThat(out.resolve("_staging/theirs.txt")).as("and still theirs")
+        .hasContent("not framescope's");
   }
 
   @Test
