@@ -51,7 +51,8 @@ public final class InputCheck {
   public record Result(List<String> files, List<Unreadable> unreadable) {
     /** The files that passed the check. */
     public List<String> readable() {
-      List<String> bad = unreadable.stream().map(Unreadable::file).toList();
+      java.util.Set<String> bad = new java.util.HashSet<>();
+      unreadable.forEach(u -> bad.add(u.file()));
       return files.stream().filter(f -> !bad.contains(f)).toList();
     }
   }
@@ -67,8 +68,19 @@ public final class InputCheck {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int slices = Math.max(1, Math.min(files.size(), 4 * jsc.defaultParallelism()));
     List<Unreadable> bad = jsc.parallelize(files, slices)
-        .map(f -> check(settings, f, format))
-        .filter(u -> u != null)
+        .mapPartitions(paths -> {
+          // One Hadoop configuration per task, not per file.
+          Configuration taskConf = new Configuration(false);
+          settings.forEach(taskConf::set);
+          List<Unreadable> found = new ArrayList<>();
+          while (paths.hasNext()) {
+            Unreadable u = check(taskConf, paths.next(), format);
+            if (u != null) {
+              found.add(u);
+            }
+          }
+          return found.iterator();
+        })
         .collect();
     List<Unreadable> sorted = new ArrayList<>(bad);
     sorted.sort((a, b) -> a.file().compareTo(b.file()));
@@ -135,7 +147,7 @@ public final class InputCheck {
 
   private static boolean hidden(String relative) {
     for (String part : relative.split("/")) {
-      if (part.startsWith("_") || part.startsWith(".")) {
+      if (InputPaths.isHidden(part)) {
         return true;
       }
     }
@@ -143,9 +155,7 @@ public final class InputCheck {
   }
 
   /** One file's check: null when it reads, else why not. */
-  static Unreadable check(Map<String, String> settings, String file, InputFormat format) {
-    Configuration conf = new Configuration(false);
-    settings.forEach(conf::set);
+  static Unreadable check(Configuration conf, String file, InputFormat format) {
     Path path = new Path(file);
     String name = path.getName().toLowerCase(Locale.ROOT);
     try {

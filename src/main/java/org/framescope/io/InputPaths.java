@@ -12,6 +12,11 @@ import org.framescope.corpus.InputFormat;
 public final class InputPaths {
   private InputPaths() {}
 
+  /** A file or folder name that is not data, as for Spark's readers: it starts with "_" or ".". */
+  static boolean isHidden(String name) {
+    return name.startsWith("_") || name.startsWith(".");
+  }
+
   /**
    * The format of {@code input}: {@code given} when set, else inferred from the extension, from a
    * {@code manifest.csv} in the folder, or from the extension of the folder's data files. Throws
@@ -40,7 +45,7 @@ public final class InputPaths {
           }
           for (FileStatus child : fs.listStatus(m.getPath())) {
             String name = child.getPath().getName();
-            if (name.startsWith("_") || name.startsWith(".")) {
+            if (isHidden(name)) {
               continue;
             }
             InputFormat f = InputFormat.fromExtension(name);

@@ -2,8 +2,10 @@ package org.framescope.sentiment;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.framescope.text.Token;
 
 /**
@@ -128,16 +130,15 @@ public final class SentenceScorer implements Serializable {
     boolean capsDiffer = capsItems > 0 && capsItems < n;
     double[] valences = new double[n];
     List<Contribution> contributions = explain ? new ArrayList<>() : List.of();
-    List<List<String>> rules = explain ? new ArrayList<>() : null;
-    List<Integer> bearing = explain ? new ArrayList<>() : null;
+    // The sentiment-bearing items and the rules that applied to each, when explaining.
+    Map<Integer, List<String>> bearing = explain ? new LinkedHashMap<>() : null;
     for (int i = 0; i < n; i++) {
       List<String> why = explain ? new ArrayList<>() : null;
       Double v = valence(items, i, capsDiffer, why);
       if (v != null) {
         valences[i] = v;
         if (explain) {
-          rules.add(why);
-          bearing.add(i);
+          bearing.put(i, why);
         }
       }
     }
@@ -155,9 +156,9 @@ public final class SentenceScorer implements Serializable {
       sum += valences[i];
     }
     if (explain) {
-      for (int k = 0; k < bearing.size(); k++) {
-        int i = bearing.get(k);
-        List<String> why = rules.get(k);
+      for (Map.Entry<Integer, List<String>> b : bearing.entrySet()) {
+        int i = b.getKey();
+        List<String> why = b.getValue();
         if (butAt >= 0 && i != butAt) {
           why.add(String.format(Locale.ROOT, "%s 'but' x%.1f", i < butAt ? "before" : "after",
               i < butAt ? BEFORE_BUT : AFTER_BUT));
