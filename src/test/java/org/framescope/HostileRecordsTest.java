@@ -134,7 +134,7 @@ class HostileRecordsTest {
   /** Analyses an article and checks that nothing points outside its strings. */
   private static void analyseAndCheck(String title, String text) {
     VoicedText voiced = VoicedText.of(title, text);
-    ArticleAnalysis.Result r = ArticleAnalysis.analyze(voiced, MODELS, "S", null);
+    ArticleAnalysis.Result r = ArticleAnalysis.analyze(voiced, MODELS, "S", null, true);
     Map<Integer, String> textOf = new HashMap<>();
     int words = 0;
     for (VoicedText.Sentence s : voiced.sentences()) {

@@ -19,6 +19,11 @@ import org.framescope.schema.ArticlesTable;
 import org.framescope.schema.TermCountsTable;
 import org.framescope.schema.TermHitsTable;
 import org.framescope.schema.BoilerplateTable;
+import org.framescope.schema.PairScoresTable;
+import org.framescope.schema.SourceStoryScoresTable;
+import org.framescope.schema.StoriesTable;
+import org.framescope.schema.StoryScoresTable;
+import org.framescope.schema.StorySummaryTable;
 import org.framescope.schema.DuplicatesTable;
 import org.framescope.schema.QuotesTable;
 import org.framescope.schema.SpeakerScoresTable;
@@ -41,7 +46,12 @@ public class ReadmeTest {
       Map.entry(ArticlesTable.NAME, ArticlesTable.SCHEMA),
       Map.entry(RejectsTable.NAME, RejectsTable.SCHEMA),
       Map.entry(DuplicatesTable.NAME, DuplicatesTable.SCHEMA),
-      Map.entry(BoilerplateTable.NAME, BoilerplateTable.SCHEMA));
+      Map.entry(BoilerplateTable.NAME, BoilerplateTable.SCHEMA),
+      Map.entry(StoriesTable.NAME, StoriesTable.SCHEMA),
+      Map.entry(StorySummaryTable.NAME, StorySummaryTable.SCHEMA),
+      Map.entry(StoryScoresTable.NAME, StoryScoresTable.SCHEMA),
+      Map.entry(SourceStoryScoresTable.NAME, SourceStoryScoresTable.SCHEMA),
+      Map.entry(PairScoresTable.NAME, PairScoresTable.SCHEMA));
 
   /** The rows of the first Markdown table after the heading {@code ### `name`}: column, type. */
   static List<String[]> documentedColumns(List<String> readme, String name) {

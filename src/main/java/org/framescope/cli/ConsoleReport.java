@@ -39,6 +39,13 @@ final class ConsoleReport {
           outcome.analysis().sentencePartsScored(), outcome.analysis().actorMentions());
       console.printf("framescope attribution: %s attributions, %d with a speaker%n",
           outcome.analysis().quotesByKind(), outcome.analysis().quotesWithSpeaker());
+      var stories = outcome.analysis().stories();
+      if (stories != null) {
+        console.printf("framescope stories: %d stories of %d articles (%d of them wire copies), "
+            + "from %d original articles with a date; see story_summary, kwic --story ID%n",
+            stories.stories(), stories.storyArticles(), stories.storyCopies(),
+            stories.storyCandidates());
+      }
       printSpeakers(spark, outcome.output(), console);
     }
     if (outcome.score() != null) {

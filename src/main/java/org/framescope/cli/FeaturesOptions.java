@@ -1,6 +1,7 @@
 package org.framescope.cli;
 
 import org.framescope.pipeline.AnalysisSettings;
+import org.framescope.stories.Stories;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,9 +32,23 @@ final class FeaturesOptions {
           + "writes 'sentence' and 'token' annotations, used instead of the built-in one.")
   String nlpPipeline;
 
+  @Option(names = "--no-stories", description = "Do not find stories (the same event reported "
+      + "by several outlets) nor score within them.")
+  boolean noStories;
+
+  @Option(names = "--story-window", paramLabel = "DAYS",
+      description = "The most days between a story's first and last article "
+          + "(default: ${DEFAULT-VALUE}).")
+  int storyWindow = D.stories().windowDays();
+
+  @Option(names = "--story-min-similarity", paramLabel = "X",
+      description = "The cosine of content (TF-IDF of the headline and lede) an article needs "
+          + "with a neighbour and with its story, between 0 and 1 (default: ${DEFAULT-VALUE}).")
+  double storyMinSimilarity = D.stories().minSimilarity();
+
   /** The checked settings; throws naming the option when one is bad. */
   AnalysisSettings settings() {
     return new AnalysisSettings(lexicon, valenceLexicon, AnalysisSettings.Layer.parse(nlp),
-        nlpPipeline);
+        nlpPipeline, noStories ? null : new Stories.Options(storyWindow, storyMinSimilarity));
   }
 }

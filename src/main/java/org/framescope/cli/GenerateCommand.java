@@ -55,6 +55,20 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Lexicon whose axes and frames are planted (default: ${DEFAULT-VALUE}).")
   String lexicon;
 
+  @Option(names = "--event-rate", paramLabel = "X",
+      description = "Share of (3-day window, rank) slots with an event several outlets report "
+          + "in their own words (default: ${DEFAULT-VALUE}).")
+  double eventRate = CorpusGenerator.Events.defaults().rate();
+
+  @Option(names = "--event-coverage", paramLabel = "X",
+      description = "The chance that an outlet reports an event (default: ${DEFAULT-VALUE}).")
+  double eventCoverage = CorpusGenerator.Events.defaults().coverage();
+
+  @Option(names = "--violent-only-source", paramLabel = "K",
+      description = "Plant a coverage difference: source number K (from 0) reports only the "
+          + "violent events.")
+  int violentOnlySource = -1;
+
   @Option(names = "--overwrite", description = "Replace an existing corpus folder.")
   boolean overwrite;
 
@@ -77,7 +91,8 @@ final class GenerateCommand implements Callable<Integer> {
     Lexicon lex = LexiconFiles.read(local, lexicon);
     GeneratedCorpus.check(local, output, overwrite);
     boolean jsonl = format.equals("jsonl");
-    CorpusGenerator generator = new CorpusGenerator(seed, sources, lex, jsonl);
+    CorpusGenerator generator = new CorpusGenerator(seed, sources, lex, jsonl,
+        new CorpusGenerator.Events(eventRate, eventCoverage, violentOnlySource));
 
     SparkSession spark = Sessions.start("generate", main.master);
     Dataset<Long> ids = spark.range(0, articles).as(Encoders.LONG());
@@ -136,12 +151,19 @@ final class GenerateCommand implements Callable<Integer> {
     long detectable = 0;
     long[] own = new long[k];
     long[] wire = new long[k];
+    long[] violent = new long[k];
+    long[] calm = new long[k];
+    java.util.Map<Long, Integer> eventSizes = new java.util.HashMap<>();
     for (long i = 0; i < articles; i++) {
       CorpusGenerator.Kind kind = g.kind(i);
       kinds.merge(kind, 1L, Long::sum);
       detectable += g.isDetectableCopy(i) ? 1 : 0;
       if (kind == CorpusGenerator.Kind.WIRE) {
         wire[(int) (i % k)]++;
+      } else if (kind == CorpusGenerator.Kind.EVENT) {
+        long event = g.eventOf(i);
+        (g.isViolent(event) ? violent : calm)[(int) (i % k)]++;
+        eventSizes.merge(event, 1, Integer::sum);
       } else if (kind == CorpusGenerator.Kind.ARTICLE || kind == CorpusGenerator.Kind.BAD_DATE) {
         own[(int) (i % k)]++;
       }
@@ -157,7 +179,8 @@ final class GenerateCommand implements Callable<Integer> {
       Map<String, Object> expected = new LinkedHashMap<>();
       for (int s = 0; s < k; s++) {
         shares.put(p.sources().get(s), p.outletShareA()[x][s]);
-        expected.put(p.sources().get(s), g.expectedOutletShareA(x, s, own[s], wire[s]));
+        expected.put(p.sources().get(s), g.expectedOutletShareA(x, s, own[s], wire[s],
+            violent[s], calm[s]));
       }
       axes.put(p.axes().get(x), Map.of("pole_a", p.poleA().get(x), "pole_b", p.poleB().get(x),
           "outlet_share_a", shares, "expected_outlet_share_a", expected,
@@ -185,6 +208,10 @@ final class GenerateCommand implements Callable<Integer> {
     m.put("quote_rate", quote);
     m.put("report_rate", report);
     m.put("wire_articles", carried);
+    m.put("events", Map.of("rate", eventRate, "coverage", eventCoverage,
+        "violent_only_source", violentOnlySource,
+        "reported_by_two_or_more", eventSizes.values().stream().filter(n -> n >= 2).count(),
+        "articles", eventSizes.values().stream().mapToLong(Integer::longValue).sum()));
     Map<String, Object> counts = new LinkedHashMap<>();
     for (CorpusGenerator.Kind kind : CorpusGenerator.Kind.values()) {
       counts.put(kind.name().toLowerCase(java.util.Locale.ROOT), kinds.getOrDefault(kind, 0L));

@@ -15,6 +15,8 @@ import org.framescope.io.OutputFolder;
 import org.framescope.io.Tables;
 import org.framescope.schema.ArticlesTable;
 import org.framescope.schema.QuotesTable;
+import org.framescope.schema.StoriesTable;
+import org.framescope.schema.StorySummaryTable;
 import org.framescope.schema.TermHitsTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +28,8 @@ import picocli.CommandLine.ParentCommand;
  * their articles, are brought to the driver.
  */
 @Command(name = "kwic", mixinStandardHelpOptions = true,
-    description = "Print keyword-in-context lines for a lexicon entry from an earlier output.")
+    description = "Print keyword-in-context lines for a lexicon entry from an earlier output, "
+        + "or (--story) each outlet's headline and loaded terms in one story.")
 final class KwicCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
@@ -34,10 +37,15 @@ final class KwicCommand implements Callable<Integer> {
       description = "The output folder of an earlier run (default: ${DEFAULT-VALUE}).")
   String output;
 
-  @Option(names = "--entry", required = true, paramLabel = "ENTRY",
+  @Option(names = "--entry", paramLabel = "ENTRY",
       description = "The lexicon entry, as written in the lexicon (case ignored), e.g. regime; "
           + "or pole:NAME / name:NAME for every entry of a pole, axis or frame.")
   String entry;
+
+  @Option(names = "--story", paramLabel = "ID",
+      description = "A story of the stories table: each outlet's headline and the lexicon terms "
+          + "of its article, side by side, instead of keyword-in-context lines.")
+  String story;
 
   @Option(names = "--source", paramLabel = "S", description = "Only this source.")
   String source;
@@ -64,6 +72,14 @@ final class KwicCommand implements Callable<Integer> {
     if (window < 0 || limit < 1) {
       throw new IllegalArgumentException("--window must be at least 0 and --limit at least 1");
     }
+    if ((entry == null) == (story == null)) {
+      throw new IllegalArgumentException("give --entry ENTRY or --story ID (one of them)");
+    }
+    if (story != null && !OutputFolder.hasTable(new Configuration(), output, StoriesTable.NAME)
+        && !output.contains("://")) {
+      throw new IllegalArgumentException("no stories table in " + output + ": run 'run' or "
+          + "'features' without --no-stories first");
+    }
     if (!OutputFolder.hasTable(new Configuration(), output, TermHitsTable.NAME)
         && !output.contains("://")) {
       throw new IllegalArgumentException(OutputFolder.pendingPublish(new Configuration(), output)
@@ -76,6 +92,14 @@ final class KwicCommand implements Callable<Integer> {
         output + "/" + TermHitsTable.NAME);
     Dataset<Row> articles = Tables.read(spark, ArticlesTable.SCHEMA,
         output + "/" + ArticlesTable.NAME);
+    if (story != null) {
+      Dataset<Row> stories = Tables.read(spark, StoriesTable.SCHEMA,
+          output + "/" + StoriesTable.NAME);
+      Dataset<Row> summary = Tables.read(spark, StorySummaryTable.SCHEMA,
+          output + "/" + StorySummaryTable.NAME);
+      printStory(System.out, storySummary(summary), storyMembers(stories, hits, articles));
+      return 0;
+    }
     List<Row> rows = collect(hits, articles);
     List<Row> quotes = List.of();
     if (OutputFolder.hasTable(new Configuration(), output, QuotesTable.NAME)
@@ -85,6 +109,72 @@ final class KwicCommand implements Callable<Integer> {
     }
     print(System.out, rows, quotes);
     return 0;
+  }
+
+  /** The story's summary row, or null. */
+  Row storySummary(Dataset<Row> summary) {
+    List<Row> rows = summary.filter(col(StorySummaryTable.STORY_ID).equalTo(story))
+        .collectAsList();
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  /**
+   * The story's articles (of {@code --source} only, when given), each with its headline and its
+   * hits as "entry (voice)", in the order they occur: one row per article, to the driver.
+   */
+  List<Row> storyMembers(Dataset<Row> stories, Dataset<Row> hits, Dataset<Row> articles) {
+    Dataset<Row> members = stories.filter(col(StoriesTable.STORY_ID).equalTo(story));
+    if (source != null) {
+      members = members.filter(col(StoriesTable.SOURCE).equalTo(source));
+    }
+    Column hitFilter = col(TermHitsTable.ARTICLE_ID).isNotNull();
+    if (voice != null) {
+      hitFilter = col(TermHitsTable.VOICE).equalTo(voice);
+    }
+    Dataset<Row> terms = hits.filter(hitFilter).join(broadcast(members.select(
+            col(StoriesTable.ARTICLE_ID).as("_m"))), col(TermHitsTable.ARTICLE_ID).equalTo(
+            col("_m")))
+        .groupBy(col(TermHitsTable.ARTICLE_ID).as("_h_id"))
+        .agg(transform(array_sort(collect_list(struct(col(TermHitsTable.SENTENCE_INDEX),
+                col(TermHitsTable.CHAR_START), concat(lower(col(TermHitsTable.MATCHED)),
+                    lit(" ("), col(TermHitsTable.VOICE), lit(")")).as("_t")))),
+            x -> x.getField("_t")).as("_terms"));
+    Dataset<Row> titles = articles.select(col(ArticlesTable.ARTICLE_ID).as("_a_id"),
+        col(ArticlesTable.TITLE).as("_title"));
+    return members.join(titles, col(StoriesTable.ARTICLE_ID).equalTo(col("_a_id")), "left")
+        .join(terms, col(StoriesTable.ARTICLE_ID).equalTo(col("_h_id")), "left")
+        .orderBy(col(StoriesTable.PUBLISHED), col(StoriesTable.SOURCE),
+            col(StoriesTable.ARTICLE_ID))
+        .select(col(StoriesTable.SOURCE), col(StoriesTable.PUBLISHED),
+            col(StoriesTable.ARTICLE_ID), col(StoriesTable.COPY_OF), col("_title"),
+            col("_terms"))
+        .collectAsList();
+  }
+
+  void printStory(PrintStream out, Row summary, List<Row> members) {
+    if (summary == null) {
+      out.println("no story " + story + " in the stories table");
+      return;
+    }
+    out.printf("story %s: %s to %s, %d articles from %d sources%n", story,
+        summary.getAs(StorySummaryTable.FIRST_PUBLISHED),
+        summary.getAs(StorySummaryTable.LAST_PUBLISHED),
+        summary.<Long>getAs(StorySummaryTable.N_ARTICLES),
+        summary.<Long>getAs(StorySummaryTable.N_SOURCES));
+    out.println("terms: " + String.join(", ", summary.<String>getList(
+        summary.fieldIndex(StorySummaryTable.TOP_TERMS))));
+    int width = 6;
+    for (Row m : members) {
+      width = Math.max(width, m.getString(0).length());
+    }
+    for (Row m : members) {
+      out.printf("%-" + width + "s  %s  %s%s%n", m.getString(0), m.get(1),
+          m.isNullAt(4) ? "(no headline)" : m.getString(4),
+          m.isNullAt(3) ? "" : "  [copy of " + m.getString(3) + "]");
+      List<String> terms = m.isNullAt(5) ? List.of() : m.getList(5);
+      out.printf("%-" + width + "s              %s%n", "",
+          terms.isEmpty() ? "no lexicon terms" : String.join(", ", terms));
+    }
   }
 
   /** The attributions of the articles of {@code rows}: a few per article, to the driver. */

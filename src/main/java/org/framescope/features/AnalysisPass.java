@@ -61,6 +61,8 @@ public final class AnalysisPass {
   public static final String TONE = "tone";
   public static final String MENTIONS = "mentions";
   public static final String QUOTES = "quotes";
+  /** An original article's story terms ({@link ArticleAnalysis}), when stories are found. */
+  public static final String STORY_TERMS = "story_terms";
   /** A term-count row: its bucket, how many counts it holds, and their bytes. */
   public static final String BUCKET = "bucket";
   public static final String N_TERMS = "n_terms";
@@ -92,6 +94,7 @@ public final class AnalysisPass {
       .add(TONE, DataTypes.createArrayType(TONE_ROW, false), true)
       .add(MENTIONS, DataTypes.createArrayType(ActorMentionsTable.MENTION, false), true)
       .add(QUOTES, DataTypes.createArrayType(QuotesTable.QUOTE, false), true)
+      .add(STORY_TERMS, DataTypes.createArrayType(DataTypes.StringType, false), true)
       .add(BUCKET, DataTypes.IntegerType, true)
       .add(N_TERMS, DataTypes.IntegerType, true)
       .add(COUNTS, DataTypes.BinaryType, true);
@@ -111,9 +114,11 @@ public final class AnalysisPass {
    * SparkNlpLayer#SENTENCE_SPANS}, {@link SparkNlpLayer#TOKEN_SPANS}), which then give every
    * measure its sentences and tokens. Grain: one row per article, plus the term counts of each
    * task (sum {@code uses} per source, term and order for the corpus's).
+   *
+   * @param storyTerms whether to list each original article's story terms (else null)
    */
   public static Dataset<Row> analyse(Dataset<Row> articles,
-      Broadcast<ArticleAnalysis.Models> models) {
+      Broadcast<ArticleAnalysis.Models> models, boolean storyTerms) {
     List<String> have = List.of(articles.columns());
     List<Column> cols = new ArrayList<>();
     for (String c : NEEDS) {
@@ -129,7 +134,8 @@ public final class AnalysisPass {
       cols.add(col(SparkNlpLayer.SENTENCE_SPANS));
       cols.add(col(SparkNlpLayer.TOKEN_SPANS));
     }
-    MapPartitionsFunction<Row, Row> pass = rows -> new Pass(rows, models.value(), spans);
+    MapPartitionsFunction<Row, Row> pass = rows -> new Pass(rows, models.value(), spans,
+        storyTerms);
     return articles.select(cols.toArray(new Column[0])).mapPartitions(pass,
         Encoders.row(SCHEMA));
   }
@@ -139,13 +145,16 @@ public final class AnalysisPass {
     private final Iterator<Row> articles;
     private final ArticleAnalysis.Models models;
     private final boolean spans;
+    private final boolean storyTerms;
     private final TermCounter terms;
     private final ArrayDeque<Row> ready = new ArrayDeque<>();
 
-    Pass(Iterator<Row> articles, ArticleAnalysis.Models models, boolean spans) {
+    Pass(Iterator<Row> articles, ArticleAnalysis.Models models, boolean spans,
+        boolean storyTerms) {
       this.articles = articles;
       this.models = models;
       this.spans = spans;
+      this.storyTerms = storyTerms;
       this.terms = new TermCounter(models.stopWords());
     }
 
@@ -178,7 +187,7 @@ public final class AnalysisPass {
     private void drain() {
       for (TermCounter.Bucket b : terms.drain()) {
         ready.add(RowFactory.create(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, b.bucket(), b.counts(), b.bytes()));
+            null, null, null, null, null, b.bucket(), b.counts(), b.bytes()));
       }
     }
 
@@ -191,7 +200,7 @@ public final class AnalysisPass {
       boolean duplicate = row.getBoolean(3);
       ArticleAnalysis.Result r = ArticleAnalysis.analyze(
           VoicedText.of(row.getString(4), text, body, models.attribution()), models, source,
-          duplicate ? null : terms);
+          duplicate ? null : terms, storyTerms && !duplicate);
       List<Row> hits = new ArrayList<>(r.hits().size());
       for (ArticleAnalysis.Hit h : r.hits()) {
         hits.add(RowFactory.create(h.entry().kind(), h.entry().name(), h.entry().pole(),
@@ -213,8 +222,8 @@ public final class AnalysisPass {
       }
       return RowFactory.create(row.get(0), source, row.get(2), duplicate, r.nSentences(),
           r.nTokensHeadline(), r.nTokensOutlet(), r.nTokensReported(), r.nTokensQuoted(),
-          r.nPairsOwn(), seq(hits), seq(tone(r.parts())), seq(mentions), seq(quotes), null,
-          null, null);
+          r.nPairsOwn(), seq(hits), seq(tone(r.parts())), seq(mentions), seq(quotes),
+          r.storyTerms() == null ? null : seq(r.storyTerms()), null, null, null);
     }
   }
 

@@ -44,9 +44,16 @@ import org.framescope.text.VoicedText;
  *       every word of the headline and body outside quotations, and every pair of such words
  *       adjacent in a sentence (a hyphen allowed between them, any other punctuation or a quoted
  *       word breaking the pair) but pairs with a stop word.
+ *   <li><b>Story terms</b> (original articles only, when asked): the content words of the
+ *       headline and of the body's first {@value #STORY_WORDS} words, in every voice (a story's
+ *       facts and names are in its quotations too), in order and with repeats: words of at least
+ *       three characters with a letter, stop words left out. What stories are found from.
  * </ul>
  */
 public final class ArticleAnalysis {
+  /** The body's words whose content words are an article's story terms (a story's lede). */
+  public static final int STORY_WORDS = 400;
+
   private ArticleAnalysis() {}
 
   /**
@@ -87,14 +94,17 @@ public final class ArticleAnalysis {
   /** The measures of one article. */
   public record Result(int nSentences, int nTokensHeadline, int nTokensOutlet,
       int nTokensReported, int nTokensQuoted, int nPairsOwn, List<Hit> hits, List<Part> parts,
-      List<Mention> mentions, List<Said> quotes) {}
+      List<Mention> mentions, List<Said> quotes, List<String> storyTerms) {}
 
   /**
    * Analyses {@code text}; counts its own-voice terms for {@code source} into {@code terms}
-   * unless that is null (a duplicate's words are not counted again).
+   * unless that is null (a duplicate's words are not counted again), and lists its story terms
+   * when {@code storyTerms} (else they are null).
    */
   public static Result analyze(VoicedText text, Models models, String source,
-      TermCounter terms) {
+      TermCounter terms, boolean storyTerms) {
+    List<String> story = storyTerms ? new ArrayList<>() : null;
+    int bodyWords = 0;
     List<Hit> hits = new ArrayList<>();
     List<Part> parts = new ArrayList<>();
     List<Mention> mentions = new ArrayList<>();
@@ -104,8 +114,15 @@ public final class ArticleAnalysis {
       List<Token> tokens = s.tokens();
       Voice[] voices = s.voices();
       for (int i = 0; i < tokens.size(); i++) {
-        if (tokens.get(i).isWord()) {
+        Token t = tokens.get(i);
+        if (t.isWord()) {
           words[voices[i].ordinal()]++;
+          boolean headline = voices[i] == Voice.HEADLINE;
+          if (story != null && (headline || bodyWords < STORY_WORDS)
+              && isContentWord(t.norm(), models.stopWords())) {
+            story.add(t.norm());
+          }
+          bodyWords += headline ? 0 : 1;
         }
       }
       for (TermMatcher.Match m : models.terms().match(tokens)) {
@@ -134,7 +151,20 @@ public final class ArticleAnalysis {
     }
     return new Result(text.bodySentences(), words[Voice.HEADLINE.ordinal()],
         words[Voice.OUTLET.ordinal()], words[Voice.REPORTED.ordinal()],
-        words[Voice.QUOTED.ordinal()], pairs, hits, parts, mentions, quotes);
+        words[Voice.QUOTED.ordinal()], pairs, hits, parts, mentions, quotes, story);
+  }
+
+  /** A word of at least three characters, one a letter, and not a stop word. */
+  static boolean isContentWord(String norm, Set<String> stopWords) {
+    if (norm.length() < 3 || stopWords.contains(norm)) {
+      return false;
+    }
+    for (int i = 0; i < norm.length(); i++) {
+      if (Character.isLetter(norm.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Cuts one sentence where the voice of its words changes, scores each part, credits actors. */

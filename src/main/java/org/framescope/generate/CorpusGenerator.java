@@ -40,6 +40,15 @@ import org.framescope.text.Sentences;
  *       #WIRE_SHARE_A}, so a source's expected outlet-voice share is a mix of its own rate and
  *       the wire's, weighted by how much wire copy it carries ({@code expected_outlet_share_a} in
  *       {@code _planted.json});
+ *   <li>events ({@link Events}): on a share of (3-day window, rank) slots an event happens, and
+ *       each outlet reports it with probability {@link Events#coverage} on one day of the window,
+ *       in its own words (its own sentences, quotations and rates) about the event's shared
+ *       cast: its topic, people and places. An event is violent or calm (even odds); in a
+ *       violent one every outlet's own axis slots lean to pole a ({@value #EVENT_SHIFT} added to
+ *       the log-odds of its rate), in a calm one to pole b. {@link Events#violentOnlySource}
+ *       plants a coverage difference: that source reports only the violent events;
+ *   <li>distractors: half of the other articles are on one of {@value #TOPICS} topics, whose
+ *       words they share with the events on that topic, but not their people or places;
  *   <li>a share of articles republish an earlier article of the same source, whole or its first
  *       half ({@link #REPUBLISH_RATE});
  *   <li>page furniture: a donation widget, a source's standing footer, share prompts, credits;
@@ -67,11 +76,41 @@ public final class CorpusGenerator implements Serializable {
   static final double LENGTH_SIGMA = 0.5;
   static final int DAYS = 365;
   static final LocalDate START = LocalDate.of(2018, 1, 1);
+  static final int EVENT_WINDOW = 3;
+  static final double EVENT_SHIFT = 1.5;
+  static final int TOPICS = 40;
+  static final int TOPIC_WORDS = 6;
+  static final double TOPIC_RATE = 0.5;
+
+  /**
+   * The planted events.
+   *
+   * @param rate the share of (window, rank) slots with an event
+   * @param coverage the chance that an outlet reports an event
+   * @param violentOnlySource the source (by number) that reports only violent events, or -1
+   */
+  public record Events(double rate, double coverage, int violentOnlySource)
+      implements Serializable {
+    public Events {
+      if (!(rate >= 0 && rate <= 1)) {
+        throw new IllegalArgumentException("--event-rate must be between 0 and 1, not " + rate);
+      }
+      if (!(coverage >= 0 && coverage <= 1)) {
+        throw new IllegalArgumentException("--event-coverage must be between 0 and 1, not "
+            + coverage);
+      }
+    }
+
+    public static Events defaults() {
+      return new Events(0.12, 0.5, -1);
+    }
+  }
 
   private final long seed;
   private final int sources;
   private final boolean jsonLines;
   private final Planted planted;
+  private final Events events;
   private final List<List<String>> poleEntries;
   private final List<List<String>> frameEntries;
   private final Set<String> forbidden;
@@ -96,6 +135,16 @@ public final class CorpusGenerator implements Serializable {
    *     records)
    */
   public CorpusGenerator(long seed, int sources, Lexicon lexicon, boolean jsonLines) {
+    this(seed, sources, lexicon, jsonLines, Events.defaults());
+  }
+
+  public CorpusGenerator(long seed, int sources, Lexicon lexicon, boolean jsonLines,
+      Events events) {
+    if (events.violentOnlySource() >= sources) {
+      throw new IllegalArgumentException("--violent-only-source " + events.violentOnlySource()
+          + ": there are only sources 0 to " + (sources - 1));
+    }
+    this.events = events;
     this.seed = seed;
     this.sources = sources;
     this.jsonLines = jsonLines;
@@ -159,18 +208,83 @@ public final class CorpusGenerator implements Serializable {
    * {@code x}, given how many of its original articles are its own and how many carry wire copy:
    * its own rate and the wire's, weighted by the narrative sentences each kind holds.
    */
-  public double expectedOutletShareA(int x, int s, long ownArticles, long wireArticles) {
-    double ownWeight = ownArticles * (1 - planted.quoteRate()[s] - planted.reportRate()[s]);
-    double wireWeight = wireArticles * (1 - WIRE_QUOTE_RATE - WIRE_REPORT_RATE);
-    if (ownWeight + wireWeight == 0) {
-      return planted.outletShareA()[x][s];
+  public double expectedOutletShareA(int x, int s, long ownArticles, long wireArticles,
+      long violentArticles, long calmArticles) {
+    double own = 1 - planted.quoteRate()[s] - planted.reportRate()[s];
+    double q = planted.outletShareA()[x][s];
+    double[] weight = {ownArticles * own, wireArticles * (1 - WIRE_QUOTE_RATE - WIRE_REPORT_RATE),
+        violentArticles * own, calmArticles * own};
+    double[] share = {q, WIRE_SHARE_A, shifted(q, EVENT_SHIFT), shifted(q, -EVENT_SHIFT)};
+    double total = 0;
+    double sum = 0;
+    for (int k = 0; k < weight.length; k++) {
+      total += weight[k];
+      sum += weight[k] * share[k];
     }
-    return (ownWeight * planted.outletShareA()[x][s] + wireWeight * WIRE_SHARE_A)
-        / (ownWeight + wireWeight);
+    return total == 0 ? q : sum / total;
+  }
+
+  /** A rate with {@code shift} added to its log-odds. */
+  static double shifted(double rate, double shift) {
+    if (shift == 0) {
+      return rate;
+    }
+    double logit = Math.log(rate / (1 - rate)) + shift;
+    return 1 / (1 + Math.exp(-logit));
+  }
+
+  /**
+   * The event article {@code i} would report, by its slot alone (its kind not looked at): the
+   * event's id, or -1. An outlet reports an event at most once: on the one day of the window
+   * drawn for it, among the days it has articles of that rank.
+   */
+  long eventSlot(long i) {
+    if (events.rate() == 0) {
+      return -1;
+    }
+    int day = (int) (i % DAYS);
+    int window = day / EVENT_WINDOW;
+    long rank = i / lcm(sources, DAYS);
+    long event = window * 1_000_003L + rank;
+    SplittableRandom e = random(event, 20);
+    if (e.nextDouble() >= events.rate()) {
+      return -1;
+    }
+    boolean violent = e.nextBoolean();
+    int source = (int) (i % sources);
+    if (source == events.violentOnlySource() && !violent) {
+      return -1;
+    }
+    long g = gcd(sources, DAYS);
+    List<Integer> days = new ArrayList<>(EVENT_WINDOW);
+    for (int d = window * EVENT_WINDOW; d < Math.min(DAYS, (window + 1) * EVENT_WINDOW); d++) {
+      if ((d - source) % g == 0) {
+        days.add(d);
+      }
+    }
+    SplittableRandom c = random(event * 131 + source, 21);
+    if (days.isEmpty() || days.get(c.nextInt(days.size())) != day
+        || c.nextDouble() >= events.coverage()) {
+      return -1;
+    }
+    return event;
+  }
+
+  /** The event whose story article {@code i} carries (itself or as a copy), or -1. */
+  public long eventOf(long i) {
+    long o = originalOf(i);
+    return kind(o) == Kind.EVENT ? eventSlot(o) : -1;
+  }
+
+  /** Whether event {@code event} is violent (its outlets lean to pole a). */
+  public boolean isViolent(long event) {
+    SplittableRandom e = random(event, 20);
+    e.nextDouble();
+    return e.nextBoolean();
   }
 
   /** What article {@code i} is, before it is written. */
-  public enum Kind { ARTICLE, WIRE, EXACT_COPY, TRUNCATED_COPY, MISSING_TEXT, MISSING_SOURCE,
+  public enum Kind { ARTICLE, WIRE, EVENT, EXACT_COPY, TRUNCATED_COPY, MISSING_TEXT, MISSING_SOURCE,
     MALFORMED, BAD_DATE }
 
   public Kind kind(long i) {
@@ -187,7 +301,7 @@ public final class CorpusGenerator implements Serializable {
         && random(i, 7).nextDouble() < WIRE_CARRY_RATE) {
       return Kind.WIRE;
     }
-    return Kind.ARTICLE;
+    return eventSlot(i) >= 0 ? Kind.EVENT : Kind.ARTICLE;
   }
 
   /**
@@ -218,7 +332,7 @@ public final class CorpusGenerator implements Serializable {
       return false;
     }
     Kind o = kind(originalOf(i));
-    return o == Kind.ARTICLE || o == Kind.BAD_DATE || o == Kind.WIRE;
+    return o == Kind.ARTICLE || o == Kind.BAD_DATE || o == Kind.WIRE || o == Kind.EVENT;
   }
 
   /** The record of article {@code i}: field name to value (null values are left out). */
@@ -231,11 +345,24 @@ public final class CorpusGenerator implements Serializable {
     Kind kind = kind(i);
     int source = (int) (i % sources);
     long original = originalOf(i);
-    boolean wire = kind(original) == Kind.WIRE;
+    Kind originalKind = kind(original);
+    boolean wire = originalKind == Kind.WIRE;
     int writer = (int) (original % sources);
     SplittableRandom r = wire ? random(wireStory(original), 11) : random(original, 3);
-    Prose.Cast cast = prose().cast(r, wire ? wireStory(original) % 2 == 0 : writer % 2 == 1);
-    List<Paragraph> paragraphs = body(r, cast, wire ? -1 : writer);
+    Prose.Cast cast;
+    double shift = 0;
+    if (originalKind == Kind.EVENT) {
+      long event = eventSlot(original);
+      cast = Prose.withQuotes(eventCast(event), writer % 2 == 1);
+      shift = isViolent(event) ? EVENT_SHIFT : -EVENT_SHIFT;
+    } else {
+      cast = prose().cast(r, wire ? wireStory(original) % 2 == 0 : writer % 2 == 1);
+      SplittableRandom t = random(original, 25);
+      if (!wire && t.nextDouble() < TOPIC_RATE) {
+        cast = Prose.onTopic(cast, topicWords(t.nextInt(TOPICS)));
+      }
+    }
+    List<Paragraph> paragraphs = body(r, cast, wire ? -1 : writer, shift);
     String title = prose().headline(r, cast, !wire && writer % 3 == 0);
     if (kind == Kind.TRUNCATED_COPY) {
       paragraphs = paragraphs.subList(0, Math.max(2, paragraphs.size() / 2));
@@ -281,7 +408,7 @@ public final class CorpusGenerator implements Serializable {
    * The paragraphs of an article written by {@code writer} (a source; -1 for the wire), until
    * the article's length, drawn log-normal, is reached.
    */
-  private List<Paragraph> body(SplittableRandom r, Prose.Cast cast, int writer) {
+  private List<Paragraph> body(SplittableRandom r, Prose.Cast cast, int writer, double shift) {
     int target = (int) Math.max(120, Math.min(8000, Math.round(MEDIAN_WORDS
         * Math.exp(LENGTH_SIGMA * Prose.gaussian(r)))));
     double quoteRate = writer < 0 ? WIRE_QUOTE_RATE : planted.quoteRate()[writer];
@@ -306,7 +433,7 @@ public final class CorpusGenerator implements Serializable {
           } else if (u < quoteRate + reportRate) {
             p.append(prose().reported(r, cast));
           } else {
-            p.append(prose().narrative(r, cast, ownSlot(r, writer, slots)));
+            p.append(prose().narrative(r, cast, ownSlot(r, writer, shift, slots)));
           }
         }
       }
@@ -317,10 +444,11 @@ public final class CorpusGenerator implements Serializable {
   }
 
   /** The slot of an outlet's own sentence: an axis at the writer's rate, or a frame, or none. */
-  private String ownSlot(SplittableRandom r, int writer, List<Slot> slots) {
+  private String ownSlot(SplittableRandom r, int writer, double shift, List<Slot> slots) {
     if (r.nextDouble() < AXIS_SLOT_RATE && !planted.axes().isEmpty()) {
       int axis = r.nextInt(planted.axes().size());
-      double shareA = writer < 0 ? WIRE_SHARE_A : planted.outletShareA()[axis][writer];
+      double shareA = writer < 0 ? WIRE_SHARE_A
+          : shifted(planted.outletShareA()[axis][writer], shift);
       return axisSlot(r, axis, r.nextDouble() < shareA, false, slots);
     }
     for (int fr = 0; fr < planted.frames().size(); fr++) {
@@ -346,6 +474,18 @@ public final class CorpusGenerator implements Serializable {
     slots.add(new Slot(planted.axes().get(axis),
         poleA ? planted.poleA().get(axis) : planted.poleB().get(axis), quoted));
     return pick(r, poleEntries.get(axis * 2 + (poleA ? 0 : 1)));
+  }
+
+  /** An event's cast, the same for every outlet that reports it: on one of the topics. */
+  private Prose.Cast eventCast(long event) {
+    SplittableRandom e = random(event, 24);
+    Prose.Cast c = prose().cast(e, false);
+    return Prose.onTopic(c, topicWords(e.nextInt(TOPICS)));
+  }
+
+  /** The words of topic {@code t}. */
+  private String[] topicWords(int t) {
+    return prose().topicWords(random(-1 - t, 26), TOPIC_WORDS);
   }
 
   /** The prose writer, built on each executor from the lexicon's words (not serialised). */
@@ -390,6 +530,10 @@ public final class CorpusGenerator implements Serializable {
   }
 
   private static long lcm(long a, long b) {
+    return a / gcd(a, b) * b;
+  }
+
+  private static long gcd(long a, long b) {
     long x = a;
     long y = b;
     while (y != 0) {
@@ -397,7 +541,7 @@ public final class CorpusGenerator implements Serializable {
       x = y;
       y = t;
     }
-    return a / x * b;
+    return x;
   }
 
   private static int[] permutation(int n, SplittableRandom r) {

@@ -64,6 +64,29 @@ final class Prose {
     return new Cast(topic, topicVerbs, people, surnames, roles, places, curlyQuotes);
   }
 
+  /** The cast with its first topic words replaced by {@code shared} (a topic's words). */
+  static Cast onTopic(Cast c, String[] shared) {
+    String[] topic = c.topic().clone();
+    System.arraycopy(shared, 0, topic, 0, Math.min(shared.length, topic.length));
+    return new Cast(topic, c.topicVerbs(), c.people(), c.surnames(), c.roles(), c.places(),
+        c.curlyQuotes());
+  }
+
+  /** The same cast in another outlet's quotation marks. */
+  static Cast withQuotes(Cast c, boolean curlyQuotes) {
+    return new Cast(c.topic(), c.topicVerbs(), c.people(), c.surnames(), c.roles(), c.places(),
+        curlyQuotes);
+  }
+
+  /** {@code n} nouns of a topic. */
+  String[] topicWords(SplittableRandom r, int n) {
+    String[] w = new String[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = v.nouns.draw(r);
+    }
+    return w;
+  }
+
   /** A sentence in the outlet's own voice; {@code slot} (may be null) is planted in it. */
   String narrative(SplittableRandom r, Cast c, String slot) {
     return sentence(clauses(r, c, targetLength(r), slot), ".");

@@ -2,6 +2,7 @@ package org.framescope.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import org.framescope.stories.Stories;
 
 /**
  * The analysis stage's settings (the {@code features} command's options), checked; run.json
@@ -12,9 +13,10 @@ import java.util.Locale;
  * @param textLayer the text layer every measure reads
  * @param nlpPipeline with the Spark NLP layer, a saved pipeline to use instead of the built-in
  *     one, or null
+ * @param stories how stories are found, or null when they are not
  */
 public record AnalysisSettings(String lexicon, String valenceLexicon, Layer textLayer,
-    String nlpPipeline) {
+    String nlpPipeline, Stories.Options stories) {
 
   /** The text layers: framescope's own, or Spark NLP's rule-based annotators. */
   public enum Layer {
@@ -43,6 +45,7 @@ public record AnalysisSettings(String lexicon, String valenceLexicon, Layer text
 
   /** The defaults: the one place they are written. */
   public static AnalysisSettings defaults() {
-    return new AnalysisSettings("syria", "vader", Layer.DEFAULT, null);
+    return new AnalysisSettings("syria", "vader", Layer.DEFAULT, null,
+        Stories.Options.defaults());
   }
 }

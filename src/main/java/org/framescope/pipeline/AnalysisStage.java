@@ -2,6 +2,7 @@ package org.framescope.pipeline;
 
 import static org.apache.spark.sql.functions.*;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,9 +22,12 @@ import org.framescope.schema.ArticleSentimentTable;
 import org.framescope.schema.ArticleStatsTable;
 import org.framescope.schema.ArticlesTable;
 import org.framescope.schema.QuotesTable;
+import org.framescope.schema.StoriesTable;
+import org.framescope.schema.StorySummaryTable;
 import org.framescope.schema.TermCountsTable;
 import org.framescope.schema.TermHitsTable;
 import org.framescope.sentiment.ValenceLexicon;
+import org.framescope.stories.Stories;
 import org.framescope.text.SparkNlpLayer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +45,18 @@ public final class AnalysisStage {
   public static final List<String> TABLES = List.of(TermHitsTable.NAME, ArticleStatsTable.NAME,
       ArticleSentimentTable.NAME, ActorMentionsTable.NAME, QuotesTable.NAME,
       TermCountsTable.NAME);
+  /** The tables of stories, written unless they are turned off. */
+  public static final List<String> STORY_TABLES = List.of(StoriesTable.NAME,
+      StorySummaryTable.NAME);
+
+  /** The tables a run with {@code settings} writes. */
+  public static List<String> tables(AnalysisSettings settings) {
+    List<String> t = new ArrayList<>(TABLES);
+    if (settings.stories() != null) {
+      t.addAll(STORY_TABLES);
+    }
+    return t;
+  }
 
   /** The lexicon a run measured with; run.json records it, and {@code score} checks it. */
   public record LexiconInfo(String name, String origin, String sha256, int axes, int frames,
@@ -58,7 +74,12 @@ public final class AnalysisStage {
   public record Result(LexiconInfo lexicon, String textLayer, long articlesAnalysed,
       long sentences, Map<String, Long> tokensByVoice, long termHits,
       Map<String, Long> termHitsByVoice, long sentencePartsScored, long actorMentions,
-      Map<String, Long> quotesByKind, long quotesWithSpeaker, long termCountRows, ValenceInfo valenceLexicon, Map<String, Double> timingsSeconds) {}
+      Map<String, Long> quotesByKind, long quotesWithSpeaker, long termCountRows,
+      ValenceInfo valenceLexicon, StoryInfo stories, Map<String, Double> timingsSeconds) {}
+
+  /** The stories found: how many, their articles and copies; null when not looked for. */
+  public record StoryInfo(long stories, long storyArticles, long storyCopies,
+      long storyCandidates, long storyEdges) {}
 
   private AnalysisStage() {}
 
@@ -75,7 +96,8 @@ public final class AnalysisStage {
     }
     Broadcast<ArticleAnalysis.Models> models = JavaSparkContext.fromSparkContext(
         spark.sparkContext()).broadcast(ArticleAnalysis.Models.of(lexicon, valence));
-    Dataset<Row> analysis = out.stored("analysis", AnalysisPass.analyse(articles, models));
+    Dataset<Row> analysis = out.stored("analysis", AnalysisPass.analyse(articles, models,
+        settings.stories() != null));
     timings.step("analyse_pass");
     Tables.write(AnalysisPass.explodeTermHits(analysis), TermHitsTable.SCHEMA,
         out.staged(TermHitsTable.NAME));
@@ -95,6 +117,10 @@ public final class AnalysisStage {
     Tables.write(AnalysisPass.perTermCounts(analysis, tasks), TermCountsTable.SCHEMA,
         out.staged(TermCountsTable.NAME));
     timings.step("analyse_term_counts");
+    StoryInfo storyInfo = null;
+    if (settings.stories() != null) {
+      storyInfo = findStories(spark, analysis, articles, settings.stories(), out, timings);
+    }
     timings.total("analyse");
 
     Row totals = analysis.filter(col(ArticlesTable.ARTICLE_ID).isNotNull()).agg(
@@ -137,10 +163,44 @@ public final class AnalysisStage {
         byVoice.values().stream().mapToLong(Long::longValue).sum(), byVoice,
         n == 0 ? 0 : totals.getLong(6), n == 0 ? 0 : totals.getLong(5), byKind, withSpeaker,
         termCountRows,
-        new ValenceInfo(valence.origin(), valence.size(), valence.duplicates()),
+        new ValenceInfo(valence.origin(), valence.size(), valence.duplicates()), storyInfo,
         timings.asMap());
     LOG.info("analysis: {} articles, {} term hits ({}), {} term counts", n, result.termHits(),
         byVoice, termCountRows);
     return result;
+  }
+
+  /** Stories from the pass's story terms: the {@code stories} and {@code story_summary} tables. */
+  private static StoryInfo findStories(SparkSession spark, Dataset<Row> analysis,
+      Dataset<Row> articles, Stories.Options options, OutputFolder out, Timings timings) {
+    Dataset<Row> candidates = Stories.filterCandidates(analysis, AnalysisPass.STORY_TERMS);
+    if (candidates.isEmpty()) {
+      for (var table : Map.of(StoriesTable.NAME, StoriesTable.SCHEMA, StorySummaryTable.NAME,
+          StorySummaryTable.SCHEMA).entrySet()) {
+        Tables.write(spark.createDataFrame(List.of(), table.getValue()), table.getValue(),
+            out.staged(table.getKey()));
+      }
+      return new StoryInfo(0, 0, 0, 0, 0);
+    }
+    PipelineModel tfidf = Stories.fitVectors(candidates);
+    Dataset<Row> vectors = out.stored("story_vectors", Stories.withVectors(candidates, tfidf));
+    Stories.Found found = Stories.findStories(vectors, options, out::stored);
+    Tables.write(found.stories(), StoriesTable.SCHEMA, out.staged(StoriesTable.NAME));
+    timings.step("analyse_stories");
+    Dataset<Row> stories = Tables.read(spark, StoriesTable.SCHEMA, out.staged(StoriesTable.NAME));
+    Broadcast<double[]> idf = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .broadcast(Stories.idf(tfidf));
+    Tables.write(Stories.summarise(stories, candidates, articles, idf),
+        StorySummaryTable.SCHEMA, out.staged(StorySummaryTable.NAME));
+    idf.destroy();
+    timings.step("analyse_story_summary");
+    Row n = stories.agg(countDistinct(col(StoriesTable.STORY_ID)), count(lit(1)),
+        count(col(StoriesTable.COPY_OF))).first();
+    long edges = found.edges().count();
+    StoryInfo info = new StoryInfo(n.getLong(0), n.getLong(1), n.getLong(2), vectors.count(),
+        edges);
+    LOG.info("stories: {} stories of {} articles ({} copies), from {} candidates and {} edges",
+        info.stories(), info.storyArticles(), info.storyCopies(), info.storyCandidates(), edges);
+    return info;
   }
 }

@@ -157,15 +157,19 @@ public final class Pipeline {
             : out.table(ArticlesTable.NAME);
         analysis = AnalysisStage.run(spark, articles, lexicon, valence, plan.analysis(), out);
         manifest.record(analysis);
-        tables.addAll(AnalysisStage.TABLES);
+        tables.addAll(AnalysisStage.tables(plan.analysis()));
       }
       if (plan.runs(Stage.SCORE)) {
         manifest.options("score", plan.score());
         List<String> staged = new ArrayList<>(tables);
+        // Scored within stories when this run found them, or (score alone) an earlier one did.
+        boolean stories = plan.runs(Stage.ANALYSE) ? plan.analysis().stories() != null
+            : manifest.get("tables") instanceof List<?> earlier
+                && earlier.contains(AnalysisStage.STORY_TABLES.get(0));
         score = ScoreStage.run(spark, t -> staged.contains(t) ? out.staged(t) : out.table(t),
-            lexicon, plan.score(), out);
+            lexicon, plan.score(), stories, out);
         manifest.record(score);
-        tables.addAll(ScoreStage.TABLES);
+        tables.addAll(ScoreStage.tables(stories));
       }
       @SuppressWarnings("unchecked")
       List<String> published = !plan.runs(Stage.INGEST) && manifest.get("tables") instanceof List<?> l
@@ -179,7 +183,8 @@ public final class Pipeline {
       // those go too (they are framescope's own).
       List<String> stale = new ArrayList<>();
       if (plan.runs(Stage.INGEST) || plan.runs(Stage.ANALYSE)) {
-        stale.addAll(ScoreStage.TABLES);
+        stale.addAll(ScoreStage.tables(true));
+        stale.addAll(AnalysisStage.STORY_TABLES);
       }
       if (plan.runs(Stage.INGEST)) {
         stale.addAll(AnalysisStage.TABLES);

@@ -12,7 +12,11 @@ import org.framescope.lexicon.Lexicon;
 import org.framescope.schema.ActorMentionsTable;
 import org.framescope.schema.ActorScoresTable;
 import org.framescope.schema.ArticleStatsTable;
+import org.framescope.schema.PairScoresTable;
 import org.framescope.schema.QuotesTable;
+import org.framescope.schema.SourceStoryScoresTable;
+import org.framescope.schema.StoriesTable;
+import org.framescope.schema.StoryScoresTable;
 import org.framescope.schema.SourceKeynessTable;
 import org.framescope.schema.SourceScoresTable;
 import org.framescope.schema.SpeakerScoresTable;
@@ -23,6 +27,7 @@ import org.framescope.scoring.Keyness;
 import org.framescope.scoring.ScoringOptions;
 import org.framescope.scoring.SourceScores;
 import org.framescope.scoring.SpeakerScores;
+import org.framescope.scoring.StoryScores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,14 +38,28 @@ public final class ScoreStage {
   public static final List<String> TABLES = List.of(SourceScoresTable.NAME, ActorScoresTable.NAME,
       SpeakerScoresTable.NAME, SourceKeynessTable.NAME);
 
+  /** The tables scored within stories, when the output has stories. */
+  public static final List<String> STORY_TABLES = List.of(StoryScoresTable.NAME,
+      SourceStoryScoresTable.NAME, PairScoresTable.NAME);
+
+  /** The tables a scoring writes, with stories or without. */
+  public static List<String> tables(boolean stories) {
+    List<String> t = new java.util.ArrayList<>(TABLES);
+    if (stories) {
+      t.addAll(STORY_TABLES);
+    }
+    return t;
+  }
+
   /** What scoring wrote; run.json records every component. */
-  public record Result(long sourceScoresRows, Map<String, Double> timingsSeconds) {}
+  public record Result(long sourceScoresRows, Long pairScoresRows,
+      Map<String, Double> timingsSeconds) {}
 
   private ScoreStage() {}
 
   /** @param table where each input table is (staged in a run, published for {@code score}) */
   public static Result run(SparkSession spark, Function<String, String> table, Lexicon lexicon,
-      ScoringOptions options, OutputFolder out) {
+      ScoringOptions options, boolean stories, OutputFolder out) {
     Timings timings = new Timings();
     Dataset<Row> stats = Tables.read(spark, ArticleStatsTable.SCHEMA,
         table.apply(ArticleStatsTable.NAME));
@@ -64,9 +83,24 @@ public final class ScoreStage {
     Tables.write(Keyness.sourceKeyness(terms, stats, options), SourceKeynessTable.SCHEMA,
         out.staged(SourceKeynessTable.NAME));
     timings.step("score_keyness");
+    Long pairs = null;
+    if (stories) {
+      Dataset<Row> found = Tables.read(spark, StoriesTable.SCHEMA, table.apply(StoriesTable.NAME));
+      Tables.write(StoryScores.storyScores(found, stats, hits, SourceScores.Layout.of(lexicon),
+          options), StoryScoresTable.SCHEMA, out.staged(StoryScoresTable.NAME));
+      Dataset<Row> perStory = Tables.read(spark, StoryScoresTable.SCHEMA,
+          out.staged(StoryScoresTable.NAME));
+      Tables.write(StoryScores.sourceStoryScores(perStory, Tables.read(spark,
+              SourceScoresTable.SCHEMA, out.staged(SourceScoresTable.NAME)), options),
+          SourceStoryScoresTable.SCHEMA, out.staged(SourceStoryScoresTable.NAME));
+      Tables.write(StoryScores.pairScores(perStory, options), PairScoresTable.SCHEMA,
+          out.staged(PairScoresTable.NAME));
+      pairs = spark.read().parquet(out.staged(PairScoresTable.NAME)).count();
+      timings.step("score_stories");
+    }
     timings.total("score");
     long rows = spark.read().parquet(out.staged(SourceScoresTable.NAME)).count();
     LOG.info("score: {} source score rows", rows);
-    return new Result(rows, timings.asMap());
+    return new Result(rows, pairs, timings.asMap());
   }
 }

@@ -38,7 +38,7 @@ public class AnalysisPassTest {
     Lexicon lex = LexiconFiles.read(new Configuration(), lexicon);
     Broadcast<ArticleAnalysis.Models> models = JavaSparkContext.fromSparkContext(
         spark.sparkContext()).broadcast(ArticleAnalysis.Models.of(lex, ValenceLexicon.builtin()));
-    return AnalysisPass.analyse(spark.createDataFrame(articles, ARTICLES), models);
+    return AnalysisPass.analyse(spark.createDataFrame(articles, ARTICLES), models, true);
   }
 
   private static List<String> strings(Dataset<Row> df, String expr, String... order) {

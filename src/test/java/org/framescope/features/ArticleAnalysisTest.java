@@ -24,7 +24,7 @@ class ArticleAnalysisTest {
       ValenceLexicon.builtin());
 
   private static ArticleAnalysis.Result analyze(String title, String text) {
-    return ArticleAnalysis.analyze(VoicedText.of(title, text), MODELS, "S", null);
+    return ArticleAnalysis.analyze(VoicedText.of(title, text), MODELS, "S", null, false);
   }
 
   private static List<String> hits(String title, String text) {
@@ -109,13 +109,35 @@ class ArticleAnalysisTest {
   }
 
   @Test
+  void storyTermsAreTheContentWordsOfTheHeadlineAndTheLedeInEveryVoice() {
+    StringBuilder text = new StringBuilder("Rebels shelled Aleppo's 2 markets on Monday. "
+        + "\"Forty died,\" said Omar Haddad, a medic.");
+    for (int i = 0; i < ArticleAnalysis.STORY_WORDS; i++) {
+      text.append(" Filler");
+    }
+    text.append(" beyond.");
+    ArticleAnalysis.Result r = ArticleAnalysis.analyze(VoicedText.of("Aleppo Shelled", text
+        .toString()), MODELS, "S", null, true);
+    // Stop words ("on", "a"), short words and numbers are left out; the possessive goes; the
+    // quotation's words count; the body stops at its first STORY_WORDS words, the headline not.
+    assertThat(r.storyTerms().subList(0, 10)).containsExactly("aleppo", "shelled", "rebels",
+        "shelled", "aleppo", "markets", "monday", "forty", "died", "said");
+    assertThat(r.storyTerms()).contains("omar", "haddad", "medic").doesNotContain("beyond", "2",
+        "on", "a");
+    assertThat(r.storyTerms()).filteredOn("filler"::equals)
+        .hasSize(ArticleAnalysis.STORY_WORDS - 14);
+    assertThat(ArticleAnalysis.analyze(VoicedText.of("T", "A text."), MODELS, "S", null, false)
+        .storyTerms()).isNull();
+  }
+
+  @Test
   void termsAreCountedInTheOwnVoiceOnlyAndOnlyWhenAsked() {
     TermCounter terms = new TermCounter(MODELS.stopWords());
     String text = "Rebel-held towns fell. \"Towns burn,\" he said, towns again.";
     ArticleAnalysis.Result r = ArticleAnalysis.analyze(VoicedText.of("Towns 'Lost'", text),
-        MODELS, "S", terms);
+        MODELS, "S", terms, false);
     ArticleAnalysis.Result copy = ArticleAnalysis.analyze(VoicedText.of(null, "Not counted."),
-        MODELS, "S", null);
+        MODELS, "S", null, false);
     List<String> counts = terms.drain().stream().flatMap(b -> TermCounter.decode(b.bytes())
             .stream())
         .map(c -> c.source() + "|" + c.ngram() + "|" + c.term() + "|" + c.uses()).sorted()

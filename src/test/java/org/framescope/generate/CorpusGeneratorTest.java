@@ -106,7 +106,7 @@ class CorpusGeneratorTest {
           continue;
         }
         ArticleAnalysis.Result r = ArticleAnalysis.analyze(
-            VoicedText.of(d.fields().get("title"), text), models, "s", null);
+            VoicedText.of(d.fields().get("title"), text), models, "s", null, false);
         Map<String, Integer> found = new TreeMap<>();
         r.hits().forEach(h -> found.merge(h.entry().name() + "/" + h.entry().pole() + "/"
             + h.voice().code(), 1, Integer::sum));
