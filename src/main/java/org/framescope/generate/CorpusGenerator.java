@@ -205,8 +205,9 @@ public final class CorpusGenerator implements Serializable {
 
   /**
    * The share of pole a that source {@code s}'s outlet voice is expected to show on axis
-   * {@code x}, given how many of its original articles are its own and how many carry wire copy:
-   * its own rate and the wire's, weighted by the narrative sentences each kind holds.
+   * {@code x}, given how many of its original articles are its own, carry wire copy, or report
+   * a violent or a calm event: its own rate, the wire's, and its own shifted by {@value
+   * #EVENT_SHIFT} in log-odds either way, weighted by the narrative sentences each kind holds.
    */
   public double expectedOutletShareA(int x, int s, long ownArticles, long wireArticles,
       long violentArticles, long calmArticles) {
