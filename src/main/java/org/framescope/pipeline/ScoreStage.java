@@ -86,12 +86,14 @@ public final class ScoreStage {
     Long pairs = null;
     if (stories) {
       Dataset<Row> found = Tables.read(spark, StoriesTable.SCHEMA, table.apply(StoriesTable.NAME));
-      Tables.write(StoryScores.storyScores(found, stats, hits, SourceScores.Layout.of(lexicon),
-          options), StoryScoresTable.SCHEMA, out.staged(StoryScoresTable.NAME));
+      Dataset<Row> sourceScores = Tables.read(spark, SourceScoresTable.SCHEMA,
+          out.staged(SourceScoresTable.NAME));
+      Tables.write(StoryScores.storyScores(found, stats, hits, sourceScores,
+          SourceScores.Layout.of(lexicon), options), StoryScoresTable.SCHEMA,
+          out.staged(StoryScoresTable.NAME));
       Dataset<Row> perStory = Tables.read(spark, StoryScoresTable.SCHEMA,
           out.staged(StoryScoresTable.NAME));
-      Tables.write(StoryScores.sourceStoryScores(perStory, Tables.read(spark,
-              SourceScoresTable.SCHEMA, out.staged(SourceScoresTable.NAME)), options),
+      Tables.write(StoryScores.sourceStoryScores(perStory, sourceScores, options),
           SourceStoryScoresTable.SCHEMA, out.staged(SourceStoryScoresTable.NAME));
       Tables.write(StoryScores.pairScores(perStory, options), PairScoresTable.SCHEMA,
           out.staged(PairScoresTable.NAME));

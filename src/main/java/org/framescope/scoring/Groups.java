@@ -67,6 +67,14 @@ final class Groups {
   static final int N_VOICES = VOICES.length;
   static final int ALL = N_VOICES - 1;
 
+  /** The voice group's name ({@link #VOICES}) of a hit's voice column. */
+  static org.apache.spark.sql.Column voiceGroup(org.apache.spark.sql.Column voice) {
+    return org.apache.spark.sql.functions.when(voice.equalTo("quoted"),
+            SourceScoresTable.VOICE_QUOTED)
+        .when(voice.equalTo("reported"), SourceScoresTable.VOICE_REPORTED)
+        .otherwise(SourceScoresTable.VOICE_OUTLET);
+  }
+
   /** The voice group (0 outlet, 1 reported, 2 quoted) of a hit's or mention's voice. */
   static int voiceGroup(String voice) {
     return switch (voice) {

@@ -214,11 +214,7 @@ public final class SourceScores {
   public static Dataset<Row> evidence(Dataset<Row> stats, Dataset<Row> hits) {
     Dataset<Row> originals = stats.filter(not(col(ArticleStatsTable.IS_DUPLICATE)))
         .select(col(ArticleStatsTable.ARTICLE_ID).as("_id"));
-    Column voiceGroup = when(col(TermHitsTable.VOICE).equalTo(TermHitsTable.VOICE_QUOTED),
-        lit(SourceScoresTable.VOICE_QUOTED))
-        .when(col(TermHitsTable.VOICE).equalTo(TermHitsTable.VOICE_REPORTED),
-            lit(SourceScoresTable.VOICE_REPORTED))
-        .otherwise(lit(SourceScoresTable.VOICE_OUTLET));
+    Column voiceGroup = Groups.voiceGroup(col(TermHitsTable.VOICE));
     Column periods = array(lit(SourceScoresTable.PERIOD_ALL),
         date_format(col(TermHitsTable.PUBLISHED), "yyyy-MM"));
     Dataset<Row> exploded = hits.join(originals, col(TermHitsTable.ARTICLE_ID).equalTo(col("_id")))

@@ -58,13 +58,6 @@ public final class StoryScores {
   private static final UserDefinedFunction CORPUS_SHARE = udf(
       (UDF2<Long, Long, Double>) Stats::corpusShare, DataTypes.DoubleType);
 
-  /** A hit's voice group, by name ({@link Groups#VOICES}). */
-  private static Column voiceGroup(Column voice) {
-    return when(voice.equalTo(TermHitsTable.VOICE_QUOTED), lit(SourceScoresTable.VOICE_QUOTED))
-        .when(voice.equalTo(TermHitsTable.VOICE_REPORTED), lit(SourceScoresTable.VOICE_REPORTED))
-        .otherwise(lit(SourceScoresTable.VOICE_OUTLET));
-  }
-
   /** The lexicon's axes and frames as rows: name, kind, pole_a, pole_b. */
   static Dataset<Row> layoutRows(SparkSession spark, SourceScores.Layout layout) {
     List<Row> rows = new ArrayList<>();
@@ -81,28 +74,27 @@ public final class StoryScores {
   }
 
   /**
-   * The corpus share of pole a per name and voice group (smoothed, {@link Stats#corpusShare}),
-   * over the original articles: {@code _c_name, _c_voice, _share}.
+   * The corpus's counts and smoothed share of pole a ({@link Stats#corpusShare}) per name and
+   * voice group: {@code source_scores}' counts (period all, originals only) summed over the
+   * sources. Columns {@code _c_name, _c_voice, _share}.
    */
-  static Dataset<Row> corpusShares(Dataset<Row> stats, Dataset<Row> hits, Dataset<Row> layout) {
-    Dataset<Row> originals = stats.filter(not(col(ArticleStatsTable.IS_DUPLICATE)))
-        .select(col(ArticleStatsTable.ARTICLE_ID).as("_o_id"));
-    return hits.join(originals, col(TermHitsTable.ARTICLE_ID).equalTo(col("_o_id")))
-        .join(layout, col(TermHitsTable.NAME_COL).equalTo(col("_l_name")))
-        .select(col(TermHitsTable.NAME_COL),
-            explode(array(voiceGroup(col(TermHitsTable.VOICE)),
-                lit(SourceScoresTable.VOICE_ALL))).as(VG),
-            col(TermHitsTable.POLE).equalTo(col(StoryScoresTable.POLE_A)).as("_is_a"))
-        .groupBy(col(TermHitsTable.NAME_COL).as("_c_name"), col(VG).as("_c_voice"))
-        .agg(sum(when(col("_is_a"), 1L).otherwise(0L)).as("_ca"),
-            sum(when(col("_is_a"), 0L).otherwise(1L)).as("_cb"))
+  static Dataset<Row> corpusShares(Dataset<Row> sourceScores) {
+    return sourceScores.filter(col(SourceScoresTable.PERIOD).equalTo(SourceScoresTable.PERIOD_ALL))
+        .groupBy(col(SourceScoresTable.NAME_COL).as("_c_name"),
+            col(SourceScoresTable.VOICE).as("_c_voice"))
+        .agg(sum(col(SourceScoresTable.COUNT_A)).as("_ca"),
+            sum(coalesce(col(SourceScoresTable.COUNT_B), lit(0L))).as("_cb"))
         .select(col("_c_name"), col("_c_voice"),
             CORPUS_SHARE.apply(col("_ca"), col("_cb")).as("_share"));
   }
 
-  /** The {@code story_scores} table. Needs {@code stories, article_stats, term_hits}. */
+  /**
+   * The {@code story_scores} table. Needs {@code stories, article_stats, term_hits} and {@code
+   * source_scores} (for the corpus shares).
+   */
   public static Dataset<Row> storyScores(Dataset<Row> stories, Dataset<Row> stats,
-      Dataset<Row> hits, SourceScores.Layout layout, ScoringOptions options) {
+      Dataset<Row> hits, Dataset<Row> sourceScores, SourceScores.Layout layout,
+      ScoringOptions options) {
     SparkSession spark = stories.sparkSession();
     Dataset<Row> lay = layoutRows(spark, layout);
     Dataset<Row> members = stories.filter(col(StoriesTable.COPY_OF).isNull())
@@ -129,7 +121,7 @@ public final class StoryScores {
     Dataset<Row> counts = hits.join(members, col(TermHitsTable.ARTICLE_ID).equalTo(col("_m_id")))
         .join(lay, col(TermHitsTable.NAME_COL).equalTo(col("_l_name")))
         .select(col(StoriesTable.STORY_ID), col("_m_source"), col(TermHitsTable.NAME_COL),
-            explode(array(voiceGroup(col(TermHitsTable.VOICE)),
+            explode(array(Groups.voiceGroup(col(TermHitsTable.VOICE)),
                 lit(SourceScoresTable.VOICE_ALL))).as(VG),
             col(TermHitsTable.POLE).equalTo(col(StoryScoresTable.POLE_A)).as("_is_a"))
         .groupBy(col(StoriesTable.STORY_ID), col("_m_source"), col(TermHitsTable.NAME_COL),
@@ -146,7 +138,7 @@ public final class StoryScores {
             .and(col("_m_source").equalTo(col("_t_source")))
             .and(col(VG).equalTo(col("_t_voice"))))
         .join(lay, col(TermHitsTable.NAME_COL).equalTo(col("_l_name")))
-        .join(corpusShares(stats, hits, lay), col(TermHitsTable.NAME_COL).equalTo(col("_c_name"))
+        .join(corpusShares(sourceScores), col(TermHitsTable.NAME_COL).equalTo(col("_c_name"))
             .and(col(VG).equalTo(col("_c_voice"))))
         .withColumn(StoryScoresTable.PREFERENCE, pref);
     Column perStory = avg(col(StoryScoresTable.PREFERENCE)).over(Window.partitionBy(
@@ -200,21 +192,13 @@ public final class StoryScores {
         .select(col(SourceScoresTable.SOURCE).as("_p_s"), col(SourceScoresTable.NAME_COL)
                 .as("_p_n"), col(SourceScoresTable.VOICE).as("_p_v"),
             col(SourceScoresTable.PREFERENCE).as("_p_pref"));
-    // The corpus's preference per name and voice: a source_scores row with no hits is at the
-    // prior's value, which is the corpus's; else from the counts summed over the sources.
-    Dataset<Row> corpus = sourceScores
-        .filter(col(SourceScoresTable.PERIOD).equalTo(SourceScoresTable.PERIOD_ALL)
-            .and(col(SourceScoresTable.KIND).equalTo(Entry.AXIS)))
-        .groupBy(col(SourceScoresTable.NAME_COL).as("_c_n"), col(SourceScoresTable.VOICE)
-            .as("_c_v"))
-        .agg(sum(col(SourceScoresTable.COUNT_A)).as("_ca"), sum(col(SourceScoresTable.COUNT_B))
-            .as("_cb"))
-        .withColumn("_c_pref", lit(2).multiply(CORPUS_SHARE.apply(col("_ca"), col("_cb")))
-            .minus(1));
+    Dataset<Row> corpus = corpusShares(sourceScores)
+        .withColumn("_c_pref", lit(2).multiply(col("_share")).minus(1));
     return within
         .join(plain, col("_s").equalTo(col("_p_s")).and(col("_n").equalTo(col("_p_n")))
             .and(col("_v").equalTo(col("_p_v"))), "left")
-        .join(corpus, col("_n").equalTo(col("_c_n")).and(col("_v").equalTo(col("_c_v"))), "left")
+        .join(corpus, col("_n").equalTo(col("_c_name")).and(col("_v").equalTo(col("_c_voice"))),
+            "left")
         .select(col("_s").as(SourceStoryScoresTable.SOURCE),
             col("_n").as(SourceStoryScoresTable.NAME_COL),
             col("_v").as(SourceStoryScoresTable.VOICE), col(SourceStoryScoresTable.N_STORIES),

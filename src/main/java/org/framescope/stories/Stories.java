@@ -247,9 +247,6 @@ public final class Stories {
         .unionByName(members.select(col("_x").as(ID), col("_center")));
   }
 
-  /** The rows of one checked story: its members with their vectors, in any order. */
-  private static final StructType MEMBER_ROW = StoriesTable.SCHEMA;
-
   /**
    * Checks each star as a whole ({@link Stories}'s "Stories"), returning the {@code stories}
    * rows of those that hold.
@@ -264,7 +261,7 @@ public final class Stories {
       return checkStory(centre, m, options).iterator();
     };
     return members.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-        .flatMapGroups(check, Encoders.row(MEMBER_ROW));
+        .flatMapGroups(check, Encoders.row(StoriesTable.SCHEMA));
   }
 
   /** A member of a star being checked. */
@@ -292,9 +289,9 @@ public final class Stories {
     List<Member> kept = new ArrayList<>(star.stream()
         .filter(x -> x.day() >= from && x.day() <= from + options.windowDays()).toList());
     kept.sort(Comparator.comparingInt(Member::day).thenComparing(Member::id));
-    double[] sims = new double[0];
+    // Members below the minimum leave, and the rest are checked again (at most three times).
+    double[] sims = similarities(kept);
     for (int pass = 0; pass < 3; pass++) {
-      sims = similarities(kept);
       List<Member> next = new ArrayList<>();
       for (int i = 0; i < kept.size(); i++) {
         if (sims[i] >= options.minSimilarity() || kept.get(i).id().equals(centre)) {
