@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.row_number;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +16,9 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.SparkSession;
 import org.framescope.pipeline.IngestStage;
 import org.framescope.pipeline.Pipeline;
+import org.framescope.report.Ranking;
+import org.framescope.report.Report;
+import org.framescope.report.ReportOptions;
 import org.framescope.schema.ArticleStatsTable;
 import org.framescope.schema.QuotesTable;
 import org.framescope.schema.SourceScoresTable;
@@ -23,13 +27,16 @@ import org.framescope.schema.SourceScoresTable;
 final class ConsoleReport {
   private ConsoleReport() {}
 
-  /** Runs {@code plan}: checks it, starts Spark, runs it and prints the report. */
-  static int run(String master, Pipeline.Plan plan, PrintStream console) {
+  /**
+   * Runs {@code plan}: checks it, starts Spark, runs it and prints the summary, showing sources
+   * as {@code display} says.
+   */
+  static int run(String master, Pipeline.Plan plan, ReportOptions display, PrintStream console) {
     Pipeline.Checked checked = Pipeline.check(plan);
     SparkSession spark = Sessions.start(plan.command(), master);
     Pipeline.Outcome outcome = Pipeline.run(spark, plan, checked);
     if (outcome.ingest() != null) {
-      printIngest(console, outcome.ingest());
+      printIngest(console, outcome.ingest(), display);
     }
     if (outcome.analysis() != null) {
       console.printf("framescope features: %d term hits %s (lexicon %s)%n",
@@ -46,16 +53,19 @@ final class ConsoleReport {
             stories.stories(), stories.storyArticles(), stories.storyCopies(),
             stories.storyCandidates());
       }
-      printSpeakers(spark, outcome.output(), console);
+      printSpeakers(spark, outcome.output(), console, display);
     }
     if (outcome.score() != null) {
-      printPreferences(spark, outcome.output() + "/" + SourceScoresTable.NAME, console);
+      printPreferences(spark, outcome.output() + "/" + SourceScoresTable.NAME, console, display);
     }
     console.printf("output: %s%n", outcome.output());
+    if (plan.report() != null) {
+      console.printf("report: %s/%s (open it in a browser)%n", outcome.output(), Report.FILE);
+    }
     return 0;
   }
 
-  static void printIngest(PrintStream console, IngestStage.Result s) {
+  static void printIngest(PrintStream console, IngestStage.Result s, ReportOptions display) {
     console.printf("framescope ingest: %d records read, %d accepted, %d rejected, %d duplicates%n",
         s.recordsRead(), s.articlesAccepted(), s.recordsRejected(), s.duplicates());
     if (s.filesUnreadable() > 0) {
@@ -66,9 +76,24 @@ final class ConsoleReport {
       console.printf("  rejected %-24s %8d%n", e.getKey(), e.getValue());
     }
     console.printf("  %-32s %8s %10s%n", "source", "articles", "duplicates");
-    for (Map.Entry<String, IngestStage.SourceCounts> e : s.articlesPerSource().entrySet()) {
+    List<Map.Entry<String, IngestStage.SourceCounts>> sources =
+        new ArrayList<>(s.articlesPerSource().entrySet());
+    int shown = sources.size();
+    if (!display.allSources() && sources.size() > 2 * display.top()) {
+      // The most articles first, so that the sources shown are the ones that weigh most.
+      sources.sort(Comparator.comparingLong((Map.Entry<String, IngestStage.SourceCounts> e) ->
+          -e.getValue().articles()).thenComparing(Map.Entry::getKey));
+      shown = 2 * display.top();
+    }
+    for (Map.Entry<String, IngestStage.SourceCounts> e : sources.subList(0, shown)) {
       console.printf("  %-32s %8d %10d%n", e.getKey(), e.getValue().articles(),
           e.getValue().duplicates());
+    }
+    if (shown < sources.size()) {
+      long rest = sources.subList(shown, sources.size()).stream()
+          .mapToLong(e -> e.getValue().articles()).sum();
+      console.printf("  ... and %d more sources with %d articles (--all-sources lists them)%n",
+          sources.size() - shown, rest);
     }
   }
 
@@ -79,7 +104,8 @@ final class ConsoleReport {
    * Prints, per source, the speakers it gives the most attributions to (original articles only),
    * with their counts: who each outlet lets speak. Bounded by sources × {@value #TOP_SPEAKERS}.
    */
-  static void printSpeakers(SparkSession spark, String output, PrintStream console) {
+  static void printSpeakers(SparkSession spark, String output, PrintStream console,
+      ReportOptions display) {
     Dataset<Row> originals = spark.read().parquet(output + "/" + ArticleStatsTable.NAME)
         .filter(not(col(ArticleStatsTable.IS_DUPLICATE)))
         .select(col(ArticleStatsTable.ARTICLE_ID).as("_id"));
@@ -96,15 +122,29 @@ final class ConsoleReport {
       return;
     }
     Map<String, List<String>> bySource = new TreeMap<>();
+    Map<String, Long> attributions = new TreeMap<>();
     for (Row r : top) {
       bySource.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
           .add(r.getString(1) + " (" + r.getLong(2) + ")");
+      attributions.merge(r.getString(0), r.getLong(2), Long::sum);
     }
-    int width = Math.max(6, bySource.keySet().stream().mapToInt(String::length).max().orElse(6));
+    List<String> sources = new ArrayList<>(bySource.keySet());
+    int shown = sources.size();
+    if (!display.allSources() && sources.size() > 2 * display.top()) {
+      sources.sort(Comparator.comparingLong((String src) -> -attributions.get(src))
+          .thenComparing(Comparator.naturalOrder()));
+      shown = 2 * display.top();
+    }
+    int width = Math.max(6, sources.subList(0, shown).stream().mapToInt(String::length).max()
+        .orElse(6));
     console.println("who each outlet quotes most (attributions in original articles)");
-    for (Map.Entry<String, List<String>> e : bySource.entrySet()) {
-      console.println(String.format("  %-" + width + "s  %s", e.getKey(),
-          String.join(", ", e.getValue())).stripTrailing());
+    for (String src : sources.subList(0, shown)) {
+      console.println(String.format("  %-" + width + "s  %s", src,
+          String.join(", ", bySource.get(src))).stripTrailing());
+    }
+    if (shown < sources.size()) {
+      console.printf("  ... and %d more sources (the %d shown quote their speakers most; "
+          + "--all-sources lists every one)%n", sources.size() - shown, shown);
     }
   }
 
@@ -112,7 +152,8 @@ final class ConsoleReport {
    * Prints source by axis: the preference in the outlet's own voice over the whole period, with
    * its interval; '~' marks a row too thin to read. Bounded by sources × axes.
    */
-  static void printPreferences(SparkSession spark, String sourceScores, PrintStream console) {
+  static void printPreferences(SparkSession spark, String sourceScores, PrintStream console,
+      ReportOptions display) {
     List<Row> rows = spark.read().parquet(sourceScores)
         .filter(col(SourceScoresTable.KIND).equalTo("axis")
             .and(col(SourceScoresTable.VOICE).equalTo(SourceScoresTable.VOICE_OUTLET))
@@ -120,7 +161,7 @@ final class ConsoleReport {
         .select(SourceScoresTable.SOURCE, SourceScoresTable.NAME_COL, SourceScoresTable.POLE_A,
             SourceScoresTable.POLE_B, SourceScoresTable.PREFERENCE,
             SourceScoresTable.PREFERENCE_LOW, SourceScoresTable.PREFERENCE_HIGH,
-            SourceScoresTable.IS_RELIABLE)
+            SourceScoresTable.IS_RELIABLE, SourceScoresTable.COUNT_A, SourceScoresTable.COUNT_B)
         .collectAsList();
     Map<String, String> header = new TreeMap<>();
     Map<String, Map<String, String>> cells = new TreeMap<>();
@@ -128,8 +169,15 @@ final class ConsoleReport {
       header.put(r.getString(1), r.getString(2) + " > 0 > " + r.getString(3));
       String interval = r.isNullAt(5) ? "[n/a]           "
           : String.format("[%+.2f, %+.2f]", r.getDouble(5), r.getDouble(6));
-      cells.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1),
-          String.format("%+.2f %s%s", r.getDouble(4), interval, r.getBoolean(7) ? " " : "~"));
+      // No hit: the preference would be the prior's value, which says nothing of the source.
+      boolean none = r.getLong(8) + (r.isNullAt(9) ? 0 : r.getLong(9)) == 0;
+      cells.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), none
+          ? String.format("%-22s~", "no hits")
+          : String.format("%+.2f %s%s", r.getDouble(4), interval, r.getBoolean(7) ? " " : "~"));
+    }
+    if (!display.allSources() && cells.size() > 2 * display.top()) {
+      printRanked(rows, header, console, display);
+      return;
     }
     int sourceWidth = Math.max(6, cells.keySet().stream().mapToInt(String::length).max()
         .orElse(6));
@@ -137,7 +185,7 @@ final class ConsoleReport {
     int[] w = names.stream().mapToInt(n -> Math.max(23, Math.max(n.length(),
         header.get(n).length()))).toArray();
     console.println("preference in the outlet's own voice, 95% interval (~: too few hits to "
-        + "read; n/a: fewer than two articles)");
+        + "read; n/a: fewer than two articles; no hits: none to read)");
     StringBuilder h1 = new StringBuilder(String.format("%-" + sourceWidth + "s", "source"));
     StringBuilder h2 = new StringBuilder(" ".repeat(sourceWidth));
     for (int i = 0; i < names.size(); i++) {
@@ -154,5 +202,53 @@ final class ConsoleReport {
       }
       console.println(line.toString().stripTrailing());
     }
+  }
+
+  /** A source's outlet-voice preference on one axis, as {@link #printRanked} lists it. */
+  private record Preference(String source, double value, Double low, Double high,
+      boolean reliable) {}
+
+  /**
+   * Too many sources for one matrix: per axis, the reliable sources leaning most each way
+   * ({@link Ranking}), and what was left out in words.
+   */
+  private static void printRanked(List<Row> rows, Map<String, String> header,
+      PrintStream console, ReportOptions display) {
+    console.println("preference in the outlet's own voice, 95% interval, per axis: the "
+        + display.top() + " sources leaning most each way (--all-sources shows every source)");
+    for (String name : header.keySet()) {
+      List<Preference> prefs = new ArrayList<>();
+      for (Row r : rows) {
+        if (r.getString(1).equals(name)) {
+          prefs.add(new Preference(r.getString(0), r.getDouble(4),
+              r.isNullAt(5) ? null : r.getDouble(5), r.isNullAt(6) ? null : r.getDouble(6),
+              r.getBoolean(7)));
+        }
+      }
+      Ranking<Preference> ranking = Ranking.of(prefs, Preference::reliable, Preference::value,
+          Preference::source, display);
+      int width = Math.max(6, ranking.shown().stream().mapToInt(p -> p.source().length()).max()
+          .orElse(6));
+      console.println(name + "  (" + header.get(name) + ")");
+      for (Preference p : ranking.high()) {
+        printPreference(console, p, width);
+      }
+      if (!ranking.low().isEmpty()) {
+        console.println("  " + " ".repeat(width) + "  ... " + ranking.between() + " more ...");
+        for (Preference p : ranking.low()) {
+          printPreference(console, p, width);
+        }
+      }
+      String left = ranking.leftOut("source");
+      if (!left.isEmpty()) {
+        console.println("  " + left);
+      }
+    }
+  }
+
+  private static void printPreference(PrintStream console, Preference p, int width) {
+    console.println(String.format("  %-" + width + "s  %+.2f %s%s", p.source(), p.value(),
+        p.low() == null ? "[n/a]" : String.format("[%+.2f, %+.2f]", p.low(), p.high()),
+        p.reliable() ? "" : " ~"));
   }
 }

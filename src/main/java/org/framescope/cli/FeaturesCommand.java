@@ -14,6 +14,7 @@ import picocli.CommandLine.ParentCommand;
 final class FeaturesCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin FeaturesOptions features;
+  @Mixin PipelineDisplayOptions display;
 
   @Option(names = "--output", paramLabel = "DIR", defaultValue = "${env:FRAMESCOPE_HOME:-.}/out",
       description = "The output folder of an earlier ingest or run (default: ${DEFAULT-VALUE}).")
@@ -21,7 +22,7 @@ final class FeaturesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return ConsoleReport.run(main.master, Pipeline.Plan.features(features.settings(), output),
-        System.out);
+    return ConsoleReport.run(main.master, Pipeline.Plan.features(features.settings(), output)
+        .withReport(display.report()), display.display(), System.out);
   }
 }

@@ -13,10 +13,12 @@ import picocli.CommandLine.ParentCommand;
 final class IngestCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin IngestOptions options;
+  @Mixin PipelineDisplayOptions display;
 
   @Override
   public Integer call() {
     return ConsoleReport.run(main.master, Pipeline.Plan.ingest(options.settings(),
-        options.output, options.overwrite), System.out);
+        options.output, options.overwrite).withReport(display.report()), display.display(),
+        System.out);
   }
 }

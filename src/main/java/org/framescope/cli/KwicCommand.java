@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.framescope.io.OutputFolder;
 import org.framescope.io.Tables;
+import org.framescope.report.Kwic;
 import org.framescope.schema.ArticlesTable;
 import org.framescope.schema.QuotesTable;
 import org.framescope.schema.StoriesTable;
@@ -265,9 +266,9 @@ final class KwicCommand implements Callable<Integer> {
       String[] line = {
           r.getAs(TermHitsTable.SOURCE),
           String.valueOf(r.<Object>getAs(TermHitsTable.PUBLISHED)),
-          lastWords(text.substring(0, start), window),
+          Kwic.lastWords(text.substring(0, start), window),
           text.substring(start, end),
-          firstWords(text.substring(end), window),
+          Kwic.firstWords(text.substring(end), window),
           voiceAndSpeaker(r.getAs(TermHitsTable.VOICE), speakerOf(r, quotes))};
       width[0] = Math.max(width[0], line[0].length());
       width[1] = Math.max(width[1], line[2].length());
@@ -282,17 +283,5 @@ final class KwicCommand implements Callable<Integer> {
 
   private static String voiceAndSpeaker(String voice, String speaker) {
     return speaker == null ? voice : voice + ": " + speaker;
-  }
-
-  static String lastWords(String s, int n) {
-    String[] words = s.strip().replace('\n', ' ').split("\\s+");
-    int from = Math.max(0, words.length - n);
-    return n == 0 ? "" : String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length));
-  }
-
-  static String firstWords(String s, int n) {
-    String[] words = s.strip().replace('\n', ' ').split("\\s+");
-    return n == 0 ? "" : String.join(" ", java.util.Arrays.copyOfRange(words, 0,
-        Math.min(n, words.length)));
   }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
     description = "Measures how news outlets frame the same story.",
     subcommands = {RunCommand.class, IngestCommand.class, FeaturesCommand.class,
         ScoreCommand.class, GenerateCommand.class,
-        KwicCommand.class, SentimentCommand.class, RepairCommand.class,
+        KwicCommand.class, ReportCommand.class, SentimentCommand.class, RepairCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for a setup error: a bad path, option or file named in the message. */

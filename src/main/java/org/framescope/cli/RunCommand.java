@@ -15,10 +15,12 @@ final class RunCommand implements Callable<Integer> {
   @Mixin IngestOptions ingest;
   @Mixin FeaturesOptions features;
   @Mixin ScoringCliOptions scoring;
+  @Mixin PipelineDisplayOptions display;
 
   @Override
   public Integer call() {
     return ConsoleReport.run(main.master, Pipeline.Plan.run(ingest.settings(),
-        features.settings(), scoring.settings(), ingest.output, ingest.overwrite), System.out);
+        features.settings(), scoring.settings(), ingest.output, ingest.overwrite)
+        .withReport(display.report()), display.display(), System.out);
   }
 }

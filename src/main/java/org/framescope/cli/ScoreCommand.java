@@ -14,6 +14,7 @@ import picocli.CommandLine.ParentCommand;
 final class ScoreCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin ScoringCliOptions scoring;
+  @Mixin PipelineDisplayOptions display;
 
   @Option(names = "--output", paramLabel = "DIR", defaultValue = "${env:FRAMESCOPE_HOME:-.}/out",
       description = "The output folder of an earlier run or features (default: ${DEFAULT-VALUE}).")
@@ -26,7 +27,7 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return ConsoleReport.run(main.master, Pipeline.Plan.score(scoring.settings(), lexicon, output),
-        System.out);
+    return ConsoleReport.run(main.master, Pipeline.Plan.score(scoring.settings(), lexicon, output)
+        .withReport(display.report()), display.display(), System.out);
   }
 }

@@ -299,6 +299,15 @@ public final class OutputFolder {
     return df.sparkSession().read().parquet(path);
   }
 
+  /** Writes a file of this run into staging, to be published by name like a table. */
+  public void writeStaged(String name, byte[] content) {
+    try (OutputStream o = fs.create(new Path(staging, name), true)) {
+      o.write(content);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + name + " in " + staging, e);
+    }
+  }
+
   /** Whether {@code dir} holds a complete framescope output with {@code table} in it. */
   public static boolean hasTable(Configuration conf, String dir, String table) {
     try {

@@ -170,14 +170,30 @@ public final class OutputLock implements AutoCloseable {
       if (p.isEmpty() || !p.get().isAlive()) {
         return true;
       }
-      String started = p.get().info().startInstant().map(Instant::toString).orElse("");
-      return !h.processStarted().isEmpty() && !started.isEmpty()
-          && !started.equals(h.processStarted());
+      // A process of that id started at another time is another process (the id was reused).
+      // Two JVMs can see the same process's start a second apart: Linux derives it from the
+      // boot time, which each JVM reads once and which moves as the clock is adjusted.
+      Optional<Instant> started = p.get().info().startInstant();
+      Instant recorded = parseInstant(h.processStarted());
+      return started.isPresent() && recorded != null
+          && Math.abs(java.time.Duration.between(started.get(), recorded).toMillis())
+              > START_TOLERANCE.toMillis();
     }
     return System.currentTimeMillis() - h.refreshedMillis() > STALE_AFTER.toMillis();
   }
 
-  private static String hostName() {
+  /** How far apart two readings of one process's start may be. */
+  static final java.time.Duration START_TOLERANCE = java.time.Duration.ofSeconds(3);
+
+  private static Instant parseInstant(String s) {
+    try {
+      return s == null || s.isEmpty() ? null : Instant.parse(s);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  static String hostName() {
     try {
       return InetAddress.getLocalHost().getHostName();
     } catch (IOException e) {

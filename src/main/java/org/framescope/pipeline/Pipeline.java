@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.framescope.corpus.InputFormat;
@@ -12,6 +13,8 @@ import org.framescope.io.LexiconFiles;
 import org.framescope.io.OutputFolder;
 import org.framescope.io.RunManifest;
 import org.framescope.lexicon.Lexicon;
+import org.framescope.report.Report;
+import org.framescope.report.ReportOptions;
 import org.framescope.schema.ArticlesTable;
 import org.framescope.schema.TermCountsTable;
 import org.framescope.scoring.ScoringOptions;
@@ -36,25 +39,34 @@ public final class Pipeline {
    *
    * @param scoreLexicon for {@code score} alone: the lexicon the hits were found with, or null
    *     for the one the earlier run.json names
+   * @param report what the run's {@value Report#FILE} shows, or null to write none (an earlier
+   *     one is then removed: it would describe other tables)
    */
   public record Plan(String command, IngestSettings ingest, AnalysisSettings analysis,
-      ScoringOptions score, String scoreLexicon, String output, boolean overwrite) {
+      ScoringOptions score, String scoreLexicon, String output, boolean overwrite,
+      ReportOptions report) {
 
     public static Plan run(IngestSettings ingest, AnalysisSettings analysis,
         ScoringOptions score, String output, boolean overwrite) {
-      return new Plan("run", ingest, analysis, score, null, output, overwrite);
+      return new Plan("run", ingest, analysis, score, null, output, overwrite, null);
     }
 
     public static Plan ingest(IngestSettings ingest, String output, boolean overwrite) {
-      return new Plan("ingest", ingest, null, null, null, output, overwrite);
+      return new Plan("ingest", ingest, null, null, null, output, overwrite, null);
     }
 
     public static Plan features(AnalysisSettings analysis, String output) {
-      return new Plan("features", null, analysis, null, null, output, false);
+      return new Plan("features", null, analysis, null, null, output, false, null);
     }
 
     public static Plan score(ScoringOptions score, String lexicon, String output) {
-      return new Plan("score", null, null, score, lexicon, output, false);
+      return new Plan("score", null, null, score, lexicon, output, false, null);
+    }
+
+    /** This plan, writing a report with {@code options} (null: none). */
+    public Plan withReport(ReportOptions options) {
+      return new Plan(command, ingest, analysis, score, scoreLexicon, output, overwrite,
+          options);
     }
 
     public boolean runs(Stage stage) {
@@ -192,8 +204,23 @@ public final class Pipeline {
       stale.removeAll(tables);
       published.removeAll(stale);
       manifest.put("tables", published);
+      List<String> moved = new ArrayList<>(tables);
+      if (plan.report() != null) {
+        long started = System.nanoTime();
+        Set<String> here = Set.copyOf(published);
+        writeReport(out, Report.render(spark, t -> tables.contains(t) ? out.staged(t)
+            : out.table(t), here, manifest.asMap(), plan.report()));
+        moved.add(Report.FILE);
+        manifest.section("timings_seconds").put("report",
+            Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+        manifest.put("report", Report.FILE);
+      } else {
+        stale.add(Report.FILE);
+        manifest.asMap().remove("report");
+        manifest.section("timings_seconds").remove("report");
+      }
       manifest.put("finished_at", Instant.now().toString());
-      out.publish(tables, stale, manifest.toJson());
+      out.publish(moved, stale, manifest.toJson());
       return new Outcome(out.root(), lexicon, ingest, analysis, score);
     } catch (RuntimeException e) {
       out.discardStaging();
@@ -201,6 +228,46 @@ public final class Pipeline {
     } finally {
       out.close();
     }
+  }
+
+  /**
+   * The {@code report} command: renders {@value Report#FILE} from the complete output in {@code
+   * dir} and publishes it there (under the folder's lock, through staging, so a crash leaves the
+   * earlier report or the new one). Returns the report's location.
+   */
+  public static String report(SparkSession spark, String dir, ReportOptions options) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    if (OutputFolder.readRunJson(conf, dir) == null) {
+      throw new IllegalArgumentException(OutputFolder.pendingPublish(conf, dir)
+          ? "the output in " + dir + " is incomplete: a run stopped while publishing it; run "
+              + "'framescope repair --output " + dir + "' to finish it"
+          : "no complete framescope output in " + dir + " (no run.json): run 'run' first");
+    }
+    OutputFolder out = OutputFolder.open(conf, dir, false);
+    try {
+      RunManifest manifest = RunManifest.parse(out.readRunJson());
+      List<String> tables = new ArrayList<>();
+      if (manifest.get("tables") instanceof List<?> l) {
+        l.forEach(t -> tables.add(String.valueOf(t)));
+      }
+      long started = System.nanoTime();
+      writeReport(out, Report.render(spark, out::table, Set.copyOf(tables), manifest.asMap(),
+          options));
+      manifest.section("timings_seconds").put("report",
+          Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+      manifest.put("report", Report.FILE);
+      out.publish(List.of(Report.FILE), List.of(), manifest.toJson());
+      return out.root() + "/" + Report.FILE;
+    } catch (RuntimeException e) {
+      out.discardStaging();
+      throw e;
+    } finally {
+      out.close();
+    }
+  }
+
+  private static void writeReport(OutputFolder out, String html) {
+    out.writeStaged(Report.FILE, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static void requireEarlierOutput(Configuration conf, String output, String table) {

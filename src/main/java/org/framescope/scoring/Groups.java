@@ -12,7 +12,7 @@ import org.framescope.schema.SourceScoresTable;
  * source groups ({@link BootstrapSums#withCorpusSums}), which is the same sum, computed from a
  * row per source instead of a row per article.
  */
-final class Groups {
+public final class Groups {
   static final char SEP = '\u0001';
   static final String SOURCE = "S";
   static final String CORPUS = "C";
@@ -68,7 +68,7 @@ final class Groups {
   static final int ALL = N_VOICES - 1;
 
   /** The voice group's name ({@link #VOICES}) of a hit's voice column. */
-  static org.apache.spark.sql.Column voiceGroup(org.apache.spark.sql.Column voice) {
+  public static org.apache.spark.sql.Column voiceGroup(org.apache.spark.sql.Column voice) {
     return org.apache.spark.sql.functions.when(voice.equalTo("quoted"),
             SourceScoresTable.VOICE_QUOTED)
         .when(voice.equalTo("reported"), SourceScoresTable.VOICE_REPORTED)

@@ -141,6 +141,12 @@ public final class Bench implements Callable<Integer> {
       r.put("story_seconds", storySeconds);
       r.put("story_vs_pass", storySeconds / t.get("analyse_pass").asDouble());
     }
+    // The report the run wrote: its time against the analysis pass's, and its size.
+    if (t.has("report")) {
+      r.put("report_seconds", t.get("report").asDouble());
+      r.put("report_vs_pass", t.get("report").asDouble() / t.get("analyse_pass").asDouble());
+      r.put("report_bytes", Files.size(out.resolve("report.html")));
+    }
     r.put("features_articles_per_s", n / featuresSeconds);
     r.put("duckdb_seconds", duckSeconds);
     r.put("duckdb_articles_per_s", n / duckSeconds);
@@ -314,6 +320,10 @@ public final class Bench implements Callable<Integer> {
     if (r.containsKey("story_seconds")) {
       System.out.printf("stories: %.1f s (%.2fx the analysis pass): %s%n",
           r.get("story_seconds"), r.get("story_vs_pass"), r.get("stories"));
+    }
+    if (r.containsKey("report_seconds")) {
+      System.out.printf("report.html: %.1f s (%.2fx the analysis pass), %d bytes%n",
+          r.get("report_seconds"), r.get("report_vs_pass"), r.get("report_bytes"));
     }
     System.out.printf("duplicates found %d (planted, with their original in the corpus: %d)%n",
         r.get("duplicates_found"), r.get("duplicates_planted"));

@@ -49,7 +49,7 @@ class OutputSafetyTest {
     assertThat(run(new StringWriter(), ingest(out, "--overwrite"))).isZero();
     assertThat(listing(out)).isEqualTo(
         "[_FRAMESCOPE, _staging, articles, boilerplate, duplicates, figures, notes.txt, rejects, "
-            + "run.json]");
+            + "report.html, run.json]");
     assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("keep me");
     assertThat(out.resolve("_staging/theirs.txt")).as("a foreign folder's _staging is theirs")
         .hasContent("not framescope's");
@@ -64,10 +64,15 @@ class OutputSafetyTest {
     assertThat(run(new StringWriter(), ingest(out))).isZero();
     String first = Files.readString(out.resolve("run.json"));
     assertThat(run(new StringWriter(), ingest(out))).isZero();
-    assertThat(listing(out))
-        .isEqualTo("[_FRAMESCOPE, articles, boilerplate, duplicates, rejects, run.json]");
+    assertThat(listing(out)).isEqualTo(
+        "[_FRAMESCOPE, articles, boilerplate, duplicates, rejects, report.html, run.json]");
     assertThat(Files.readString(out.resolve("run.json"))).isNotEqualTo(first);
     assertThat(spark.read().parquet(out.resolve("articles").toString()).count()).isEqualTo(5);
+    // Without a report, the earlier one goes: it would describe the tables it replaced.
+    assertThat(run(new StringWriter(), ingest(out, "--no-report"))).isZero();
+    assertThat(listing(out))
+        .isEqualTo("[_FRAMESCOPE, articles, boilerplate, duplicates, rejects, run.json]");
+    assertThat(Files.readString(out.resolve("run.json"))).doesNotContain("report.html");
   }
 
   @Test
@@ -93,8 +98,8 @@ class OutputSafetyTest {
     assertThat(run(new StringWriter(), "ingest", "--input", csv.toString(), "--output",
         out.toString(), "--map", "text=content")).isEqualTo(Main.SETUP_ERROR);
     assertThat(Files.readString(out.resolve("run.json"))).isEqualTo(before);
-    assertThat(listing(out))
-        .isEqualTo("[_FRAMESCOPE, articles, boilerplate, duplicates, rejects, run.json]");
+    assertThat(listing(out)).isEqualTo(
+        "[_FRAMESCOPE, articles, boilerplate, duplicates, rejects, report.html, run.json]");
   }
 
   @Test

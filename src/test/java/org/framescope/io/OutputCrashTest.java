@@ -162,4 +162,17 @@ class OutputCrashTest {
     assertThat(OutputLock.isStale(fresh)).isFalse();
     assertThat(OutputLock.isStale(old)).isTrue();
   }
+
+  @Test
+  void aLiveProcessHoldsItsLockThoughAnotherJvmReadsItsStartASecondApart() {
+    ProcessHandle self = ProcessHandle.current();
+    java.time.Instant started = self.info().startInstant().orElseThrow();
+    String host = OutputLock.hostName();
+    OutputLock.Holder sameStart = new OutputLock.Holder(host, self.pid(),
+        started.plusSeconds(1).toString(), "then", 0);
+    OutputLock.Holder reusedId = new OutputLock.Holder(host, self.pid(),
+        started.minusSeconds(3600).toString(), "then", 0);
+    assertThat(OutputLock.isStale(sameStart)).isFalse();
+    assertThat(OutputLock.isStale(reusedId)).as("the id now belongs to a later process").isTrue();
+  }
 }
