@@ -176,14 +176,14 @@ public final class OutputLock implements AutoCloseable {
       Optional<Instant> started = p.get().info().startInstant();
       Instant recorded = parseInstant(h.processStarted());
       return started.isPresent() && recorded != null
-          && Math.abs(java.time.Duration.between(started.get(), recorded).toMillis())
+          && Math.abs(Duration.between(started.get(), recorded).toMillis())
               > START_TOLERANCE.toMillis();
     }
     return System.currentTimeMillis() - h.refreshedMillis() > STALE_AFTER.toMillis();
   }
 
   /** How far apart two readings of one process's start may be. */
-  static final java.time.Duration START_TOLERANCE = java.time.Duration.ofSeconds(3);
+  static final Duration START_TOLERANCE = Duration.ofSeconds(3);
 
   private static Instant parseInstant(String s) {
     try {
