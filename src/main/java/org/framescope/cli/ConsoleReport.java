@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.row_number;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -76,25 +75,30 @@ final class ConsoleReport {
       console.printf("  rejected %-24s %8d%n", e.getKey(), e.getValue());
     }
     console.printf("  %-32s %8s %10s%n", "source", "articles", "duplicates");
-    List<Map.Entry<String, IngestStage.SourceCounts>> sources =
-        new ArrayList<>(s.articlesPerSource().entrySet());
-    int shown = sources.size();
-    if (!display.allSources() && sources.size() > 2 * display.top()) {
-      // The most articles first, so that the sources shown are the ones that weigh most.
-      sources.sort(Comparator.comparingLong((Map.Entry<String, IngestStage.SourceCounts> e) ->
-          -e.getValue().articles()).thenComparing(Map.Entry::getKey));
-      shown = 2 * display.top();
+    Map<String, IngestStage.SourceCounts> counts = s.articlesPerSource();
+    List<String> shown = busiest(counts.keySet(), src -> counts.get(src).articles(), display);
+    long rest = counts.values().stream().mapToLong(IngestStage.SourceCounts::articles).sum();
+    for (String src : shown) {
+      console.printf("  %-32s %8d %10d%n", src, counts.get(src).articles(),
+          counts.get(src).duplicates());
+      rest -= counts.get(src).articles();
     }
-    for (Map.Entry<String, IngestStage.SourceCounts> e : sources.subList(0, shown)) {
-      console.printf("  %-32s %8d %10d%n", e.getKey(), e.getValue().articles(),
-          e.getValue().duplicates());
-    }
-    if (shown < sources.size()) {
-      long rest = sources.subList(shown, sources.size()).stream()
-          .mapToLong(e -> e.getValue().articles()).sum();
+    if (shown.size() < counts.size()) {
       console.printf("  ... and %d more sources with %d articles (--all-sources lists them)%n",
-          sources.size() - shown, rest);
+          counts.size() - shown.size(), rest);
     }
+  }
+
+  /**
+   * The sources a summary lists: all of them, in name order, when they fit in {@code 2 × top}
+   * (or with --all-sources); else the {@code 2 × top} that weigh most, heaviest first.
+   */
+  static List<String> busiest(java.util.Collection<String> sources,
+      java.util.function.ToLongFunction<String> weight, ReportOptions display) {
+    if (display.allSources() || sources.size() <= 2 * display.top()) {
+      return sources.stream().sorted().toList();
+    }
+    return Ranking.heaviest(sources, weight, 2 * display.top());
   }
 
   /** How many speakers a source's line of {@link #printSpeakers} names. */
@@ -128,23 +132,16 @@ final class ConsoleReport {
           .add(r.getString(1) + " (" + r.getLong(2) + ")");
       attributions.merge(r.getString(0), r.getLong(2), Long::sum);
     }
-    List<String> sources = new ArrayList<>(bySource.keySet());
-    int shown = sources.size();
-    if (!display.allSources() && sources.size() > 2 * display.top()) {
-      sources.sort(Comparator.comparingLong((String src) -> -attributions.get(src))
-          .thenComparing(Comparator.naturalOrder()));
-      shown = 2 * display.top();
-    }
-    int width = Math.max(6, sources.subList(0, shown).stream().mapToInt(String::length).max()
-        .orElse(6));
+    List<String> shown = busiest(bySource.keySet(), attributions::get, display);
+    int width = Math.max(6, shown.stream().mapToInt(String::length).max().orElse(6));
     console.println("who each outlet quotes most (attributions in original articles)");
-    for (String src : sources.subList(0, shown)) {
+    for (String src : shown) {
       console.println(String.format("  %-" + width + "s  %s", src,
           String.join(", ", bySource.get(src))).stripTrailing());
     }
-    if (shown < sources.size()) {
+    if (shown.size() < bySource.size()) {
       console.printf("  ... and %d more sources (the %d shown quote their speakers most; "
-          + "--all-sources lists every one)%n", sources.size() - shown, shown);
+          + "--all-sources lists every one)%n", bySource.size() - shown.size(), shown.size());
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.framescope.corpus.InputFormat;
@@ -206,14 +207,9 @@ public final class Pipeline {
       manifest.put("tables", published);
       List<String> moved = new ArrayList<>(tables);
       if (plan.report() != null) {
-        long started = System.nanoTime();
-        Set<String> here = Set.copyOf(published);
-        writeReport(out, Report.render(spark, t -> tables.contains(t) ? out.staged(t)
-            : out.table(t), here, manifest.asMap(), plan.report()));
+        writeReport(out, t -> tables.contains(t) ? out.staged(t) : out.table(t), published,
+            manifest, plan.report(), spark);
         moved.add(Report.FILE);
-        manifest.section("timings_seconds").put("report",
-            Math.round((System.nanoTime() - started) / 1e7) / 100.0);
-        manifest.put("report", Report.FILE);
       } else {
         stale.add(Report.FILE);
         manifest.asMap().remove("report");
@@ -250,12 +246,7 @@ public final class Pipeline {
       if (manifest.get("tables") instanceof List<?> l) {
         l.forEach(t -> tables.add(String.valueOf(t)));
       }
-      long started = System.nanoTime();
-      writeReport(out, Report.render(spark, out::table, Set.copyOf(tables), manifest.asMap(),
-          options));
-      manifest.section("timings_seconds").put("report",
-          Math.round((System.nanoTime() - started) / 1e7) / 100.0);
-      manifest.put("report", Report.FILE);
+      writeReport(out, out::table, tables, manifest, options, spark);
       out.publish(List.of(Report.FILE), List.of(), manifest.toJson());
       return out.root() + "/" + Report.FILE;
     } catch (RuntimeException e) {
@@ -266,8 +257,18 @@ public final class Pipeline {
     }
   }
 
-  private static void writeReport(OutputFolder out, String html) {
+  /**
+   * Renders the report of the tables {@code path} locates into {@code out}'s staging area and
+   * records it, with its time, in {@code manifest}.
+   */
+  private static void writeReport(OutputFolder out, Function<String, String> path,
+      List<String> tables, RunManifest manifest, ReportOptions options, SparkSession spark) {
+    Timings timings = new Timings();
+    String html = Report.render(spark, path, Set.copyOf(tables), manifest.asMap(), options);
     out.writeStaged(Report.FILE, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    timings.total("report");
+    manifest.section("timings_seconds").putAll(timings.asMap());
+    manifest.put("report", Report.FILE);
   }
 
   private static void requireEarlierOutput(Configuration conf, String output, String table) {

@@ -41,6 +41,13 @@ public record Ranking<T>(List<T> high, List<T> low, int between, int thinLeftOut
         solid.size() - 2 * options.top(), thin.size());
   }
 
+  /** The {@code n} names of largest weight, heaviest first (ties by name). */
+  public static List<String> heaviest(java.util.Collection<String> names,
+      java.util.function.ToLongFunction<String> weight, int n) {
+    return names.stream().sorted(Comparator.comparingLong(weight).reversed()
+        .thenComparing(Comparator.naturalOrder())).limit(n).toList();
+  }
+
   /** The rows shown, in order. */
   public List<T> shown() {
     List<T> all = new ArrayList<>(high);

@@ -52,12 +52,12 @@ public final class Report {
     page.header();
     page.runSection();
     if (tables.contains(SourceScoresTable.NAME)) {
-      List<Score> scores = ReportData.scores(spark, path, false, List.of());
+      List<Score> scores = ReportData.scores(spark, path);
       Map<EvidenceKey, List<String>> wanted = new LinkedHashMap<>();
       page.scoreSections(scores, "axis", wanted);
       page.scoreSections(scores, "frame", wanted);
       List<String> busiest = busiest(scores);
-      page.timeSection(ReportData.scores(spark, path, true, busiest), busiest);
+      page.timeSection(ReportData.monthly(spark, path, busiest), busiest);
       page.evidence = ReportData.evidence(spark, path, wanted);
       page.fillEvidence();
     }
@@ -71,7 +71,7 @@ public final class Report {
       page.speakerSection(ReportData.speakers(spark, path));
     }
     if (tables.contains(StorySummaryTable.NAME)) {
-      page.storySection(ReportData.storyCount(spark, path), ReportData.stories(spark, path),
+      page.storySection(ReportData.stories(spark, path),
           tables.contains(SourceStoryScoresTable.NAME) ? ReportData.within(spark, path)
               : List.of());
     }
@@ -84,10 +84,7 @@ public final class Report {
     for (Score s : scores) {
       articles.merge(s.source(), s.nArticles(), Math::max);
     }
-    return articles.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-            .thenComparing(Map.Entry.comparingByKey()))
-        .limit(ReportData.TIMELINE_SOURCES).map(Map.Entry::getKey).toList();
+    return Ranking.heaviest(articles.keySet(), articles::get, ReportData.TIMELINE_SOURCES);
   }
 
   static String signed(Double v) {
@@ -362,6 +359,7 @@ public final class Report {
         leftOut(sub, ranking);
         List<String[]> rows = new ArrayList<>();
         List<Boolean> thin = new ArrayList<>();
+        List<Score> withEvidence = new ArrayList<>();
         for (Score o : ranking.shown()) {
           Map<String, Score> v = bySource.get(o.source());
           String[] row = new String[2 + VOICES.length + 1];
@@ -377,7 +375,7 @@ public final class Report {
           for (String voice : VOICES) {
             Score s = v.get(voice);
             if (s != null && s.reliable() && !s.evidence().isEmpty()) {
-              wanted.put(new EvidenceKey(s.source(), s.name(), voice), s.evidence());
+              withEvidence.add(s);
             }
           }
         }
@@ -386,24 +384,17 @@ public final class Report {
         Element ev = sub.appendElement("details").addClass("evidence");
         ev.appendElement("summary").text("Evidence: up to " + ReportData.EVIDENCE_LINES
             + " lines behind each reliable score shown");
-        for (Score o : ranking.shown()) {
-          for (String voice : VOICES) {
-            Score s = bySource.get(o.source()).get(voice);
-            if (s != null && s.reliable() && !s.evidence().isEmpty()) {
-              Element slot = ev.appendElement("div").addClass("kwic");
-              slot.appendElement("h4").text(s.source() + " · " + voice);
-              evidenceSlots.put(new EvidenceKey(s.source(), s.name(), voice), slot);
-            }
-          }
+        for (Score s : withEvidence) {
+          EvidenceKey key = new EvidenceKey(s.source(), s.name(), s.voice());
+          Element slot = ev.appendElement("div").addClass("kwic");
+          slot.appendElement("h4").text(s.source() + " · " + s.voice());
+          evidenceSlots.put(key, slot);
+          wanted.put(key, s.evidence());
         }
-        if (evidenceSlotsOf(e.getKey()) == 0) {
+        if (withEvidence.isEmpty()) {
           ev.appendElement("p").text("No reliable score shown here.");
         }
       }
-    }
-
-    long evidenceSlotsOf(String name) {
-      return evidenceSlots.keySet().stream().filter(k -> k.name().equals(name)).count();
     }
 
     String cell(Score s, boolean axis) {
@@ -426,25 +417,18 @@ public final class Report {
       for (int p = 0; p < panels.size(); p++) {
         List<String> rows = panels.get(p);
         List<Charts.Series> series = new ArrayList<>();
-        String[] voices = VOICES;
         java.awt.Shape[] shapes = {Charts.circle(), Charts.square(), Charts.diamond()};
         double[] offsets = {-0.22, 0.0, 0.22};
         String[] names = {"own voice", "quoted", "reported"};
-        for (int v = 0; v < voices.length; v++) {
+        for (int v = 0; v < VOICES.length; v++) {
           List<Charts.Point> points = new ArrayList<>();
           for (int r = 0; r < rows.size(); r++) {
             Map<String, Score> m = bySource.get(rows.get(r));
-            Score s = m == null ? null : m.get(voices[v]);
-            if (s == null || s.hits() == 0) {
-              continue;
+            Score s = m == null ? null : m.get(VOICES[v]);
+            if (s != null && s.hits() > 0 && s.measure() != null) {
+              points.add(new Charts.Point(r, s.measure(), s.measureLow(), s.measureHigh(),
+                  s.reliable()));
             }
-            boolean axis = s.kind().equals("axis");
-            Double value = axis ? s.preference() : s.salience();
-            if (value == null) {
-              continue;
-            }
-            points.add(new Charts.Point(r, value, axis ? s.low() : s.salienceLow(),
-                axis ? s.high() : s.salienceHigh(), s.reliable()));
           }
           series.add(new Charts.Series(names[v], Charts.PALETTE[v], shapes[v], offsets[v],
               points));
@@ -465,8 +449,7 @@ public final class Report {
       Map<String, Map<String, Map<YearMonth, Double>>> byName = new TreeMap<>();
       Map<String, String> kinds = new TreeMap<>();
       for (Score s : monthly) {
-        boolean axis = s.kind().equals("axis");
-        Double v = axis ? s.preference() : s.salience();
+        Double v = s.measure();
         if (s.hits() == 0 || v == null) {
           continue;
         }
@@ -595,9 +578,11 @@ public final class Report {
           rows, null);
     }
 
-    void storySection(long count, List<ReportData.Story> stories,
+    void storySection(List<ReportData.Story> stories,
         List<ReportData.Within> within) {
       Element sec = section("stories", "Stories: the same event across outlets");
+      // How many there are, as the run that found them recorded it.
+      Object count = map(run.get("stories")).getOrDefault("stories", "?");
       sec.appendElement("p").text(count + " stories found (events reported by at least two "
           + "sources within the story window). The " + stories.size() + " with the most "
           + "sources:");

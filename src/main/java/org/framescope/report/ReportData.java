@@ -59,9 +59,26 @@ final class ReportData {
       return countA + (countB == null ? 0 : countB);
     }
 
-    /** The value a source is ranked by: its preference (axis) or salience (frame). */
+    boolean isAxis() {
+      return "axis".equals(kind);
+    }
+
+    /** What the row measures: its preference (axis) or salience (frame), with its interval. */
+    Double measure() {
+      return isAxis() ? preference : salience;
+    }
+
+    Double measureLow() {
+      return isAxis() ? low : salienceLow;
+    }
+
+    Double measureHigh() {
+      return isAxis() ? high : salienceHigh;
+    }
+
+    /** The value a source is ranked by: {@link #measure}, 0 when there is none. */
     double value() {
-      Double v = "axis".equals(kind) ? preference : salience;
+      Double v = measure();
       return v == null ? 0 : v;
     }
   }
@@ -89,16 +106,23 @@ final class ReportData {
   record Line(String articleId, String published, String url, String voice, String left,
       String match, String right) {}
 
-  static List<Score> scores(SparkSession spark, Function<String, String> path,
-      boolean allPeriods, Collection<String> sources) {
-    Dataset<Row> df = Tables.read(spark, SourceScoresTable.SCHEMA,
-        path.apply(SourceScoresTable.NAME));
-    df = allPeriods
-        ? df.filter(col(SourceScoresTable.PERIOD).notEqual(SourceScoresTable.PERIOD_ALL)
+  /** The rows of the whole period, per voice (not 'all'): sources × names × 3. */
+  static List<Score> scores(SparkSession spark, Function<String, String> path) {
+    return scores(Tables.read(spark, SourceScoresTable.SCHEMA, path.apply(SourceScoresTable.NAME))
+        .filter(col(SourceScoresTable.PERIOD).equalTo(SourceScoresTable.PERIOD_ALL)
+            .and(col(SourceScoresTable.VOICE).notEqual(SourceScoresTable.VOICE_ALL))));
+  }
+
+  /** The monthly rows of {@code sources} in the outlet's own voice: sources × names × months. */
+  static List<Score> monthly(SparkSession spark, Function<String, String> path,
+      Collection<String> sources) {
+    return scores(Tables.read(spark, SourceScoresTable.SCHEMA, path.apply(SourceScoresTable.NAME))
+        .filter(col(SourceScoresTable.PERIOD).notEqual(SourceScoresTable.PERIOD_ALL)
             .and(col(SourceScoresTable.VOICE).equalTo(SourceScoresTable.VOICE_OUTLET))
-            .and(col(SourceScoresTable.SOURCE).isin(sources.toArray())))
-        : df.filter(col(SourceScoresTable.PERIOD).equalTo(SourceScoresTable.PERIOD_ALL)
-            .and(col(SourceScoresTable.VOICE).notEqual(SourceScoresTable.VOICE_ALL)));
+            .and(col(SourceScoresTable.SOURCE).isin(sources.toArray()))));
+  }
+
+  private static List<Score> scores(Dataset<Row> df) {
     List<Score> out = new ArrayList<>();
     for (Row r : df.collectAsList()) {
       out.add(new Score(r.getAs(SourceScoresTable.SOURCE), r.getAs(SourceScoresTable.NAME_COL),
@@ -186,11 +210,6 @@ final class ReportData {
           r.getAs(StorySummaryTable.HEADLINE), r.getAs(StorySummaryTable.HEADLINE_SOURCE)));
     }
     return out;
-  }
-
-  /** Story count of {@code story_summary}. */
-  static long storyCount(SparkSession spark, Function<String, String> path) {
-    return spark.read().parquet(path.apply(StorySummaryTable.NAME)).count();
   }
 
   static List<Within> within(SparkSession spark, Function<String, String> path) {
