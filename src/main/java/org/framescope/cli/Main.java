@@ -1,6 +1,7 @@
 package org.framescope.cli;
 
 import java.io.PrintWriter;
+import org.apache.spark.SparkUserAppException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,8 +32,25 @@ public final class Main {
       scope = CommandLine.ScopeType.INHERIT)
   String master;
 
-  public static void main(String[] args) {
-    System.exit(execute(args));
+  public static void main(String[] args) throws SparkUserAppException {
+    int code = execute(args);
+    if (isYarnApplicationMaster()) {
+      // On YARN in cluster deploy mode this JVM is the application master, which reports the
+      // application's final status when main returns. System.exit would run its shutdown hook
+      // first, and YARN would record every run, even a successful one, as failed ("Shutdown
+      // hook called before final status was reported", exit code 16).
+      if (code != 0) {
+        throw new SparkUserAppException(code);
+      }
+      return;
+    }
+    System.exit(code);
+  }
+
+  /** Whether main runs in a YARN application master (cluster deploy mode), which says so. */
+  static boolean isYarnApplicationMaster() {
+    return System.getProperty("spark.yarn.app.id") != null
+        && "cluster".equals(System.getProperty("spark.submit.deployMode"));
   }
 
   /** Runs the command line and returns its exit code, without exiting. */

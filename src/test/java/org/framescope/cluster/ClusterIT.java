@@ -12,9 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.framescope.ReadmeTest;
 import org.framescope.Seeds;
 import org.framescope.SparkExtension;
 import org.framescope.cli.CliRunner;
@@ -47,13 +45,11 @@ class ClusterIT {
   void setUp(@TempDir Path tmp) throws Exception {
     dir = tmp;
     corpus = tmp.resolve("corpus");
-    refSample = tmp.resolve("ref-sample");
     refCorpus = tmp.resolve("ref-corpus");
     StringWriter err = new StringWriter();
     assertThat(CliRunner.run(err, "generate", "--articles", "1000", "--sources", "5", "--seed",
         "11", "--output", corpus.toString())).as(err.toString()).isZero();
-    assertThat(CliRunner.run(err, "run", "--input", Seeds.folder().toString(), "--output",
-        refSample.toString())).as(err.toString()).isZero();
+    refSample = ReferenceRuns.of(Seeds.folder());
     assertThat(CliRunner.run(err, "run", "--input", corpus.toString(), "--output",
         refCorpus.toString())).as(err.toString()).isZero();
     List<String> flags = Files.readAllLines(HOME.resolve("jobs/jvm-flags")).stream()
@@ -146,30 +142,8 @@ class ClusterIT {
     assertSameTables(spark, refCorpus, out);
   }
 
-  /** Every output table holds the same rows (doubles to 9 decimals: sums may be reordered). */
   private static void assertSameTables(SparkSession spark, Path expected, Path actual) {
-    for (String table : ReadmeTest.TABLES.keySet()) {
-      List<String> a = canonical(spark, expected.resolve(table));
-      List<String> b = canonical(spark, actual.resolve(table));
-      assertThat(b).as(table).hasSameSizeAs(a);
-      assertThat(b).as(table).isEqualTo(a);
-    }
+    SameTables.assertSame(spark, expected.toString(), actual.toString());
     assertThat(Files.exists(actual.resolve("run.json"))).isTrue();
-  }
-
-  private static List<String> canonical(SparkSession spark, Path table) {
-    List<String> rows = new ArrayList<>();
-    for (Row r : spark.read().parquet(table.toString()).collectAsList()) {
-      StringBuilder b = new StringBuilder();
-      for (int i = 0; i < r.length(); i++) {
-        Object v = r.get(i);
-        b.append(v instanceof Double d ? String.format(Locale.ROOT, "%.9f", d)
-            : v instanceof scala.collection.Seq<?> s ? s.mkString("[", ",", "]")
-            : String.valueOf(v)).append('|');
-      }
-      rows.add(b.toString());
-    }
-    rows.sort(null);
-    return rows;
   }
 }

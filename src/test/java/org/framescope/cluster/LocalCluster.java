@@ -35,19 +35,17 @@ final class LocalCluster implements AutoCloseable {
   }
 
   /**
-   * Lays out a SPARK_HOME under {@code dir} (jars/ from {@code jars}, bin/spark-submit calling
-   * SparkSubmit) and starts a Master and {@code workers} Workers of {@code cores} cores.
+   * Lays out a SPARK_HOME under {@code dir} ({@link SparkHome}) and starts a Master and {@code workers} Workers of {@code cores} cores.
    */
   static LocalCluster start(Path dir, Path jars, List<String> jvmFlags, int workers, int cores)
       throws IOException, InterruptedException {
-    Path home = Files.createDirectories(dir.resolve("spark-home"));
-    Files.createSymbolicLink(home.resolve("jars"), jars);
-    Path bin = Files.createDirectories(home.resolve("bin"));
-    Path submit = bin.resolve("spark-submit");
-    Files.writeString(submit, "#!/usr/bin/env bash\n"
-        + "exec java $SPARK_SUBMIT_OPTS -cp \"$SPARK_HOME/jars/*\" "
-        + "org.apache.spark.deploy.SparkSubmit \"$@\"\n");
-    submit.toFile().setExecutable(true);
+    return start(dir, jars, jvmFlags, workers, cores, "2g");
+  }
+
+  /** As {@link #start(Path, Path, List, int, int)}, each Worker offering {@code memory}. */
+  static LocalCluster start(Path dir, Path jars, List<String> jvmFlags, int workers, int cores,
+      String memory) throws IOException, InterruptedException {
+    Path home = SparkHome.create(dir.resolve("spark-home"), jars);
     Path logs = Files.createDirectories(dir.resolve("logs"));
     LocalCluster c = new LocalCluster(home, logs, jvmFlags);
     try {
@@ -62,7 +60,7 @@ final class LocalCluster implements AutoCloseable {
         c.ports.add(wui);
         Path work = Files.createDirectories(dir.resolve("work-" + w));
         c.launch("worker-" + w, List.of("org.apache.spark.deploy.worker.Worker", c.masterUrl(),
-            "--host", "127.0.0.1", "--cores", String.valueOf(cores), "--memory", "2g",
+            "--host", "127.0.0.1", "--cores", String.valueOf(cores), "--memory", memory,
             "--webui-port", String.valueOf(wui), "--work-dir", work.toString()));
         c.waitFor("worker-" + w, "Successfully registered with master", Duration.ofSeconds(60));
       }
