@@ -26,9 +26,11 @@ import picocli.CommandLine.Option;
  * standalone cluster on 127.0.0.1 ({@link LocalCluster}: a Master and one Worker, each its own
  * JVM), submits {@code run} on generated corpora of each size with the driver on the cluster and
  * its heap capped ({@code --driver-memory}), and reads the driver's GC log: the heap in use after
- * each collection, whose peak is the driver's footprint. Writes {@code driver-heap.json} and
- * prints a table; the ratio of the largest corpus's peak to the smallest's is what must not grow
- * with the corpus.
+ * each collection. After a young collection that figure still holds the old generation's
+ * garbage, so it also asks the driver for a full collection every {@code --live-every} seconds
+ * ({@code jcmd PID GC.class_histogram}): the heap after a full collection is what the driver
+ * really holds at that moment, its live set. Writes {@code driver-heap.json} and prints a table;
+ * the ratio of the largest corpus's peak to the smallest's is what must not grow with the corpus.
  */
 @Command(name = "driver-heap", mixinStandardHelpOptions = true)
 public final class DriverHeap implements Callable<Integer> {
@@ -41,6 +43,9 @@ public final class DriverHeap implements Callable<Integer> {
   @Option(names = "--corpora", defaultValue = "target/bench",
       description = "Where generated corpora are cached (shared with jobs/bench).") Path corpora;
   @Option(names = "--output", defaultValue = "target/driver-heap") Path output;
+  @Option(names = "--live-every", defaultValue = "10",
+      description = "Seconds between the full collections that read the driver's live set.")
+  int liveEvery;
 
   /** A G1 or serial pause line of -Xlog:gc: "Pause Young (Normal) (...) 300M->120M(1024M)". */
   private static final Pattern PAUSE =
@@ -50,29 +55,35 @@ public final class DriverHeap implements Callable<Integer> {
     System.exit(new CommandLine(new DriverHeap()).execute(args));
   }
 
-  /** What one GC log says: pauses, the peak heap in use and the peak left after a pause. */
+  /**
+   * What one GC log says: pauses, the peak heap in use (before a pause), the peak left after any
+   * pause, the peak left after a full collection (the live set), and the largest heap.
+   */
   record GcFigures(int pauses, int fullPauses, long peakInUseMb, long peakAfterGcMb,
-      long heapMb) {}
+      long peakLiveMb, long heapMb) {}
 
   static GcFigures read(List<String> gcLog) {
     int pauses = 0;
     int full = 0;
     long before = 0;
     long after = 0;
+    long live = 0;
     long heap = 0;
     for (String line : gcLog) {
       Matcher m = PAUSE.matcher(line);
       if (m.find()) {
         pauses++;
+        long left = Long.parseLong(m.group(3));
         if (m.group(1).equals("Full")) {
           full++;
+          live = Math.max(live, left);
         }
         before = Math.max(before, Long.parseLong(m.group(2)));
-        after = Math.max(after, Long.parseLong(m.group(3)));
+        after = Math.max(after, left);
         heap = Math.max(heap, Long.parseLong(m.group(4)));
       }
     }
-    return new GcFigures(pauses, full, before, after, heap);
+    return new GcFigures(pauses, full, before, after, live, heap);
   }
 
   @Override
@@ -108,7 +119,11 @@ public final class DriverHeap implements Callable<Integer> {
         pb.environment().putAll(cluster.environment());
         Instant start = Instant.now();
         Process p = pb.start();
-        if (!p.waitFor(60, TimeUnit.MINUTES) || p.exitValue() != 0) {
+        Instant end = start.plus(Duration.ofMinutes(60));
+        while (!p.waitFor(liveEvery, TimeUnit.SECONDS) && Instant.now().isBefore(end)) {
+          cluster.drivers().forEach(DriverHeap::collectFully);
+        }
+        if (p.isAlive() || p.exitValue() != 0) {
           p.destroyForcibly();
           System.err.println("driver-heap: the run on " + n + " articles failed; see " + log
               + " and the driver's log under " + clusterDir);
@@ -123,26 +138,44 @@ public final class DriverHeap implements Callable<Integer> {
         run.put("full_gc_pauses", f.fullPauses());
         run.put("peak_heap_in_use_mb", f.peakInUseMb());
         run.put("peak_heap_after_gc_mb", f.peakAfterGcMb());
+        run.put("peak_live_heap_mb", f.peakLiveMb());
         run.put("heap_mb", f.heapMb());
         runs.add(run);
-        System.out.printf("%,10d articles  %7.1f s  driver heap: peak after GC %4d MB, "
-            + "peak in use %4d MB, %d pauses (%d full), heap %d MB%n", n, seconds,
-            f.peakAfterGcMb(), f.peakInUseMb(), f.pauses(), f.fullPauses(), f.heapMb());
+        System.out.printf("%,10d articles  %7.1f s  driver heap: live (after a full GC) %4d MB, "
+            + "after any GC %4d MB, in use %4d MB; %d pauses (%d full), heap %d MB%n", n,
+            seconds, f.peakLiveMb(), f.peakAfterGcMb(), f.peakInUseMb(), f.pauses(),
+            f.fullPauses(), f.heapMb());
       }
     }
     deleteTree(clusterDir);
     results.put("runs", runs);
     if (runs.size() > 1) {
-      double ratio = ((Number) runs.get(runs.size() - 1).get("peak_heap_after_gc_mb"))
-          .doubleValue() / ((Number) runs.get(0).get("peak_heap_after_gc_mb")).doubleValue();
-      results.put("peak_after_gc_largest_vs_smallest", ratio);
-      System.out.printf("peak after GC, largest corpus / smallest: %.2fx%n", ratio);
+      for (String figure : List.of("peak_live_heap_mb", "peak_heap_after_gc_mb")) {
+        double ratio = ((Number) runs.get(runs.size() - 1).get(figure)).doubleValue()
+            / ((Number) runs.get(0).get(figure)).doubleValue();
+        results.put(figure + "_largest_vs_smallest", ratio);
+        System.out.printf("%s, largest corpus / smallest: %.2fx%n", figure, ratio);
+      }
     }
     Path json = output.resolve("driver-heap.json");
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(),
         results);
     System.out.println("written: " + json);
     return 0;
+  }
+
+  /** Asks a JVM for a full collection: a class histogram of live objects needs one. */
+  private static void collectFully(ProcessHandle driver) {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    try {
+      new ProcessBuilder(jcmd.toString(), String.valueOf(driver.pid()), "GC.class_histogram")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+          .waitFor(60, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The cluster's folder: its Workers copied the job jar there for every executor. */

@@ -107,10 +107,12 @@ final class HadoopCluster implements AutoCloseable {
   /**
    * spark-submit settings for this YARN: Spark's jars are already on the node ({@code local:}),
    * so a submit uploads only the job jar and its configuration; every Spark process binds to
-   * the loopback.
+   * the loopback; a small corpus needs no 200 shuffle partitions (the tables do not depend on
+   * their number: the reference runs use 2).
    */
   List<String> sparkConf() {
     return List.of("--conf", "spark.yarn.jars=local:" + sparkHome.resolve("jars") + "/*",
+        "--conf", "spark.sql.shuffle.partitions=8",
         "--conf", "spark.yarn.appMasterEnv.SPARK_LOCAL_IP=127.0.0.1",
         "--conf", "spark.executorEnv.SPARK_LOCAL_IP=127.0.0.1",
         "--conf", "spark.yarn.maxAppAttempts=1",

@@ -35,7 +35,8 @@ final class LocalCluster implements AutoCloseable {
   }
 
   /**
-   * Lays out a SPARK_HOME under {@code dir} ({@link SparkHome}) and starts a Master and {@code workers} Workers of {@code cores} cores.
+   * Lays out a SPARK_HOME under {@code dir} ({@link SparkHome}) and starts a Master and {@code
+   * workers} Workers of {@code cores} cores.
    */
   static LocalCluster start(Path dir, Path jars, List<String> jvmFlags, int workers, int cores)
       throws IOException, InterruptedException {
@@ -122,6 +123,14 @@ final class LocalCluster implements AutoCloseable {
   List<ProcessHandle> executors() {
     return ProcessHandle.allProcesses()
         .filter(p -> commandLine(p).contains("CoarseGrainedExecutorBackend")
+            && commandLine(p).contains(sparkHome.toString()))
+        .toList();
+  }
+
+  /** The drivers this cluster's Workers now run (cluster deploy mode). */
+  List<ProcessHandle> drivers() {
+    return ProcessHandle.allProcesses()
+        .filter(p -> commandLine(p).contains("org.apache.spark.deploy.worker.DriverWrapper")
             && commandLine(p).contains(sparkHome.toString()))
         .toList();
   }

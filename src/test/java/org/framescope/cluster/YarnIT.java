@@ -56,7 +56,7 @@ class YarnIT {
     dir = tmp;
     Path corpus = tmp.resolve("corpus");
     StringWriter err = new StringWriter();
-    assertThat(CliRunner.run(err, "generate", "--articles", "300", "--sources", "3", "--seed",
+    assertThat(CliRunner.run(err, "generate", "--articles", "150", "--sources", "3", "--seed",
         "23", "--output", corpus.toString())).as(err.toString()).isZero();
     refSample = ReferenceRuns.of(Seeds.folder());
     refCorpus = ReferenceRuns.of(corpus);
@@ -131,13 +131,17 @@ class YarnIT {
   }
 
   /**
-   * The driver in a YARN container; an executor's container killed ten seconds into its life:
-   * YARN gives Spark another and the failed tasks run again.
+   * The driver in a YARN container, writing over the earlier output on HDFS; an executor's
+   * container killed ten seconds into its life: YARN gives Spark another and the failed tasks run
+   * again. The sample's tables replace the generated corpus's whole, with nothing of them left.
    */
   @Test
   @Order(2)
-  void sampleInClusterModeSurvivesALostContainer(SparkSession spark) throws Exception {
-    String out = hdfs("/out/sample");
+  void sampleInClusterModeOverAnEarlierOutputSurvivesALostContainer(SparkSession spark)
+      throws Exception {
+    String out = hdfs("/out/generated");
+    assertThat(hdfs.exists(in(out, OutputFolder.MARKER))).isTrue();
+    long before = hdfs.getFileStatus(in(out, OutputFolder.RUN_JSON)).getModificationTime();
     Process p = submit("sample-cluster", List.of("--deploy-mode", "cluster",
         "--conf", "spark.yarn.submit.waitAppCompletion=true"),
         List.of("run", "--input", hdfs("/corpora/sample"), "--output", out));
@@ -161,26 +165,30 @@ class YarnIT {
         .as("the driver saw the container of pid %d go", pid)
         .containsAnyOf("lost executor", "executorlostfailure", "container marked as failed",
             "killed by external signal");
+    assertThat(hdfs.getFileStatus(in(out, OutputFolder.RUN_JSON)).getModificationTime())
+        .isGreaterThan(before);
     sameTables(spark, refSample, out);
     assertThat(hdfs.getFileStatus(in(out, "report.html")).getLen()).isPositive();
   }
 
   /**
-   * A run over an earlier output on HDFS (this JVM's local[2] session writing there) replaces it
-   * whole: the sample's tables over the generated corpus's, with nothing of the first left.
+   * In cluster deploy mode a setup error ends the application as failed, with framescope's exit
+   * code in YARN's diagnostics and its one-line message in the driver's log.
    */
   @Test
   @Order(3)
-  void aRunOverAnEarlierOutputOnHdfsReplacesIt(SparkSession spark) throws Exception {
-    String out = hdfs("/out/generated");
-    assertThat(hdfs.exists(in(out, OutputFolder.MARKER))).isTrue();
-    long before = hdfs.getFileStatus(in(out, OutputFolder.RUN_JSON)).getModificationTime();
-    StringWriter err = new StringWriter();
-    assertThat(CliRunner.run(err, "run", "--input", hdfs("/corpora/sample"), "--output", out,
-        "--no-report")).as(err.toString()).isZero();
-    assertThat(hdfs.getFileStatus(in(out, OutputFolder.RUN_JSON)).getModificationTime())
-        .isGreaterThan(before);
-    sameTables(spark, refSample, out);
+  void aFailedRunInClusterModeEndsTheApplicationAsFailed() throws Exception {
+    String name = "missing-cluster";
+    Process p = submit(name, List.of("--deploy-mode", "cluster",
+        "--conf", "spark.yarn.submit.waitAppCompletion=true"),
+        List.of("run", "--input", hdfs("/corpora/missing"), "--output", hdfs("/out/missing")));
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    String log = Files.readString(dir.resolve(name + ".log"));
+    assertThat(p.exitValue()).as(log).isNotZero();
+    assertThat(log).contains("finished with failed status")
+        .contains("User application exited with status 2");
+    assertThat(cluster.containerLogs()).contains("framescope: ").contains("/corpora/missing");
+    assertThat(hdfs.exists(new org.apache.hadoop.fs.Path(hdfs("/out/missing")))).isFalse();
   }
 
   /** A folder on HDFS that framescope did not write is refused, and nothing in it changes. */
