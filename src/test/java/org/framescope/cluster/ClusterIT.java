@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -119,21 +117,7 @@ class ClusterIT {
   void generatedCorpusSurvivesALostExecutor(SparkSession spark) throws Exception {
     Path out = dir.resolve("corpus-lost-executor");
     Process p = submit("corpus-lost-executor", List.of(), corpus.toString(), out);
-    ProcessHandle victim = null;
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-    while (victim == null && p.isAlive() && Instant.now().isBefore(deadline)) {
-      for (ProcessHandle e : cluster.executors()) {
-        Instant started = e.info().startInstant().orElse(Instant.now());
-        if (Duration.between(started, Instant.now()).toSeconds() >= 10) {
-          victim = e;
-          break;
-        }
-      }
-      TimeUnit.MILLISECONDS.sleep(250);
-    }
-    assertThat(victim).as("an executor to kill while the job runs").isNotNull();
-    long pid = victim.pid();
-    assertThat(victim.destroyForcibly()).isTrue();
+    long pid = LostExecutor.killOne(cluster::executors, p);
     finishes(p, "corpus-lost-executor");
     String log = Files.readString(dir.resolve("corpus-lost-executor.log"));
     assertThat(log.toLowerCase(Locale.ROOT)).as("the driver saw executor of pid %d go", pid)

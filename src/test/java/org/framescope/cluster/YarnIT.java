@@ -7,8 +7,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -145,21 +143,7 @@ class YarnIT {
     Process p = submit("sample-cluster", List.of("--deploy-mode", "cluster",
         "--conf", "spark.yarn.submit.waitAppCompletion=true"),
         List.of("run", "--input", hdfs("/corpora/sample"), "--output", out));
-    ProcessHandle victim = null;
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-    while (victim == null && p.isAlive() && Instant.now().isBefore(deadline)) {
-      for (ProcessHandle e : cluster.executors()) {
-        Instant started = e.info().startInstant().orElse(Instant.now());
-        if (Duration.between(started, Instant.now()).toSeconds() >= 10) {
-          victim = e;
-          break;
-        }
-      }
-      TimeUnit.MILLISECONDS.sleep(250);
-    }
-    assertThat(victim).as("an executor to kill while the job runs").isNotNull();
-    long pid = victim.pid();
-    assertThat(victim.destroyForcibly()).isTrue();
+    long pid = LostExecutor.killOne(cluster::executors, p);
     finishes(p, "sample-cluster");
     assertThat(cluster.containerLogs().toLowerCase(Locale.ROOT))
         .as("the driver saw the container of pid %d go", pid)
