@@ -147,7 +147,8 @@ public final class DriverHeap implements Callable<Integer> {
             f.fullPauses(), f.heapMb());
       }
     }
-    deleteTree(clusterDir);
+    // Its Workers copied the job jar there for every executor (kept after a failure: its logs).
+    ReferenceRuns.deleteTree(clusterDir);
     results.put("runs", runs);
     if (runs.size() > 1) {
       for (String figure : List.of("peak_live_heap_mb", "peak_heap_after_gc_mb")) {
@@ -175,15 +176,6 @@ public final class DriverHeap implements Callable<Integer> {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** The cluster's folder: its Workers copied the job jar there for every executor. */
-  private static void deleteTree(Path dir) throws IOException {
-    try (var all = Files.walk(dir)) {
-      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 

@@ -32,7 +32,7 @@ final class ReferenceRuns {
     if (root == null) {
       root = Files.createTempDirectory("framescope-reference-runs");
       Path made = root;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(made)));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(made)));
     }
     Path out = root.resolve("run-" + RUNS.size());
     StringWriter err = new StringWriter();
@@ -42,7 +42,8 @@ final class ReferenceRuns {
     return out;
   }
 
-  private static void delete(Path dir) {
+  /** Removes {@code dir} and everything under it. */
+  static void deleteTree(Path dir) {
     try (Stream<Path> all = Files.walk(dir)) {
       for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
